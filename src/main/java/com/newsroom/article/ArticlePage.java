@@ -1,0 +1,39 @@
+package com.newsroom.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import com.newsroom.article.ArticleCard.Ref;
+
+/** Everything the article page shows about the article itself. */
+public record ArticlePage(long id, String title, String slug, String dek, String bodyHtml, String excerpt,
+        String heroImageUrl, String heroImageAlt, String heroImageCaption, Ref category, List<Byline> authors,
+        List<Ref> tags, Instant publishedAt, Instant updatedAt, int readingMinutes, boolean commentsOpen,
+        int commentCount, List<ArticleCard> related) {
+
+    /** Edits within this window after publication are not announced as an update. */
+    private static final Duration UPDATE_THRESHOLD = Duration.ofMinutes(5);
+
+    /** An author on the byline, with the bio shown at the foot of the article. */
+    public record Byline(String name, String slug, String bio) {
+    }
+
+    /** Whether to show "Updated" beside the publication date. */
+    public boolean isUpdated() {
+        return updatedAt != null && publishedAt != null && updatedAt.isAfter(publishedAt.plus(UPDATE_THRESHOLD));
+    }
+
+    static ArticlePage of(Article article, List<ArticleCard> related) {
+        return new ArticlePage(article.getId(), article.getTitle(), article.getSlug(), article.getDek(),
+                article.getBodyHtml(), article.getExcerpt(), article.getHeroImageUrl(), article.getHeroImageAlt(),
+                article.getHeroImageCaption(),
+                new Ref(article.getPrimaryCategory().getName(), article.getPrimaryCategory().getSlug()),
+                article.getAuthors().stream().map(a -> new Byline(a.getDisplayName(), a.getSlug(), a.getBio())).toList(),
+                article.getTags().stream().map(t -> new Ref(t.getName(), t.getSlug()))
+                        .sorted(Comparator.comparing(Ref::name, String.CASE_INSENSITIVE_ORDER)).toList(),
+                article.getPublishedAt(), article.getUpdatedAt(), article.getReadingMinutes(),
+                article.isCommentsOpen(), article.getCommentCount(), related);
+    }
+}

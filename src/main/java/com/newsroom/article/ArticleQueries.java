@@ -1,0 +1,174 @@
+package com.newsroom.article;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.newsroom.config.NewsroomProperties;
+import com.newsroom.web.paging.Cursor;
+import com.newsroom.web.paging.Listing;
+import com.newsroom.web.paging.PageParams;
+
+/** What readers can see: published articles only, whatever is asked for. */
+@Service
+@Transactional(readOnly = true)
+public class ArticleQueries {
+
+    private final Articles articles;
+
+    private final ArticleSlugRedirects redirects;
+
+    private final ArticleListings listings;
+
+    private final JdbcClient jdbc;
+
+    private final NewsroomProperties.Listing sizes;
+
+    ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
+            NewsroomProperties properties) {
+        this.articles = articles;
+        this.redirects = redirects;
+        this.listings = listings;
+        this.jdbc = jdbc;
+        this.sizes = properties.listing();
+    }
+
+    public Listing<ArticleCard> latest(PageParams page) {
+        return cards(listings.page(ListingScope.LATEST, null, page, sizes.pageSize()));
+    }
+
+    public Listing<ArticleCard> inCategory(long categoryId, PageParams page) {
+        return cards(listings.page(ListingScope.CATEGORY, categoryId, page, sizes.pageSize()));
+    }
+
+    public Listing<ArticleCard> tagged(long tagId, PageParams page) {
+        return cards(listings.page(ListingScope.TAG, tagId, page, sizes.pageSize()));
+    }
+
+    public Listing<ArticleCard> byAuthor(long authorId, PageParams page) {
+        return cards(listings.page(ListingScope.AUTHOR, authorId, page, sizes.pageSize()));
+    }
+
+    public ArticleLookup lookup(String slug) {
+        var article = articles.findPageBySlug(slug);
+        if (article.isPresent()) {
+            return article.get().isPublic()
+                    ? new ArticleLookup.Found(ArticlePage.of(article.get(), related(article.get())))
+                    : new ArticleLookup.Missing();
+        }
+        return redirects.findByOldSlug(slug)
+                .flatMap(redirect -> articles.findById(redirect.getArticleId()))
+                .filter(Article::isPublic)
+                .<ArticleLookup>map(current -> new ArticleLookup.Moved(current.getSlug()))
+                .orElseGet(ArticleLookup.Missing::new);
+    }
+
+    public HomePage home() {
+        List<Long> leadIds = jdbc.sql("""
+                select id from articles where status = 'PUBLISHED'
+                order by featured desc, published_at desc, id desc limit 1""")
+                .query(Long.class).list();
+        if (leadIds.isEmpty()) {
+            return new HomePage(null, List.of(), false, List.of());
+        }
+        long leadId = leadIds.get(0);
+        List<Long> latestIds = jdbc.sql("""
+                select id from articles where status = 'PUBLISHED' and id <> :lead
+                order by published_at desc, id desc limit :limit""")
+                .param("lead", leadId).param("limit", sizes.homeLatest() + 1)
+                .query(Long.class).list();
+        boolean moreLatest = latestIds.size() > sizes.homeLatest();
+        if (moreLatest) {
+            latestIds = latestIds.subList(0, sizes.homeLatest());
+        }
+        // One query for every section: the newest few of each category, straight from its index.
+        Map<Long, List<Long>> sectionIds = new LinkedHashMap<>();
+        jdbc.sql("""
+                select c.id as category_id, a.id as article_id
+                from categories c
+                cross join lateral (
+                    select id from articles
+                    where primary_category_id = c.id and status = 'PUBLISHED'
+                    order by published_at desc, id desc limit :perCategory) a
+                order by c.position, c.name""")
+                .param("perCategory", sizes.homePerCategory())
+                .query((rs, row) -> Map.entry(rs.getLong("category_id"), rs.getLong("article_id")))
+                .list()
+                .forEach(e -> sectionIds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+
+        List<Long> all = new ArrayList<>(latestIds);
+        all.add(leadId);
+        sectionIds.values().forEach(all::addAll);
+        Map<Long, ArticleCard> cards = loadCards(all);
+        List<HomePage.Section> sections = sectionIds.values().stream()
+                .map(ids -> pick(cards, ids))
+                .filter(list -> !list.isEmpty())
+                .map(list -> new HomePage.Section(list.get(0).category(), list))
+                .toList();
+        return new HomePage(cards.get(leadId), pick(cards, latestIds), moreLatest, sections);
+    }
+
+    /**
+     * "You may also like": published articles sharing the most tags, then the newest of the same category;
+     * never the article itself.
+     */
+    List<ArticleCard> related(Article article) {
+        if (sizes.related() == 0) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("""
+                with tagged as (
+                    select t.article_id, count(*) as shared
+                    from article_tags t
+                    where t.tag_id in (select tag_id from article_tags where article_id = :id)
+                      and t.article_id <> :id and t.listed_at is not null
+                    group by t.article_id
+                    order by shared desc, max(t.listed_at) desc
+                    limit 50),
+                same_category as (
+                    select id as article_id, 0 as shared from articles
+                    where primary_category_id = :category and status = 'PUBLISHED' and id <> :id
+                    order by published_at desc, id desc
+                    limit :limit)
+                select c.article_id
+                from (select * from tagged union all select * from same_category) c
+                join articles a on a.id = c.article_id
+                group by c.article_id, a.published_at
+                order by max(c.shared) desc, a.published_at desc, c.article_id desc
+                limit :limit""")
+                .param("id", article.getId())
+                .param("category", article.getPrimaryCategory().getId())
+                .param("limit", sizes.related())
+                .query(Long.class).list();
+        return pick(loadCards(ids), ids);
+    }
+
+    private Listing<ArticleCard> cards(Listing<Cursor> keys) {
+        List<Long> ids = keys.items().stream().map(Cursor::id).toList();
+        Map<Long, ArticleCard> cards = loadCards(ids);
+        return new Listing<>(pick(cards, ids), keys.number(), keys.nextQuery(), keys.previousQuery());
+    }
+
+    private Map<Long, ArticleCard> loadCards(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return articles.findCardsByIdIn(ids).stream()
+                .filter(Article::isPublic)
+                .map(ArticleCard::of)
+                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
+    }
+
+    /** Cards in the order of {@code ids}, skipping any that vanished between the two queries. */
+    private static List<ArticleCard> pick(Map<Long, ArticleCard> cards, List<Long> ids) {
+        return ids.stream().map(cards::get).filter(card -> card != null).toList();
+    }
+}

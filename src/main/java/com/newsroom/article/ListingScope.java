@@ -1,0 +1,44 @@
+package com.newsroom.article;
+
+/**
+ * Where a newest-first listing reads its keys from. Each scope is backed by a partial index on
+ * (owner, date desc, id desc), so a page is one index range scan whatever its number.
+ */
+enum ListingScope {
+
+    LATEST("articles", "id", "published_at", "status = 'PUBLISHED'"),
+    CATEGORY("articles", "id", "published_at", "status = 'PUBLISHED' and primary_category_id = :owner"),
+    TAG("article_tags", "article_id", "listed_at", "listed_at is not null and tag_id = :owner"),
+    AUTHOR("article_authors", "article_id", "listed_at", "listed_at is not null and staff_id = :owner");
+
+    private final String table;
+
+    private final String idColumn;
+
+    private final String dateColumn;
+
+    private final String filter;
+
+    ListingScope(String table, String idColumn, String dateColumn, String filter) {
+        this.table = table;
+        this.idColumn = idColumn;
+        this.dateColumn = dateColumn;
+        this.filter = filter;
+    }
+
+    /** Newest first, optionally strictly after (older than) a cursor. */
+    String forwardSql(boolean fromCursor) {
+        return select() + (fromCursor ? " and (%s, %s) < (:at, :id)".formatted(dateColumn, idColumn) : "")
+                + " order by %s desc, %s desc limit :limit offset :offset".formatted(dateColumn, idColumn);
+    }
+
+    /** Oldest first from a cursor, for the page before it; the caller reverses the rows. */
+    String backwardSql() {
+        return select() + " and (%s, %s) > (:at, :id) order by %s asc, %s asc limit :limit".formatted(dateColumn,
+                idColumn, dateColumn, idColumn);
+    }
+
+    private String select() {
+        return "select %s as id, %s as at from %s where %s".formatted(idColumn, dateColumn, table, filter);
+    }
+}

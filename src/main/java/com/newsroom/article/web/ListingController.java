@@ -1,0 +1,75 @@
+package com.newsroom.article.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.newsroom.article.ArticleQueries;
+import com.newsroom.author.Authors;
+import com.newsroom.category.Categories;
+import com.newsroom.tag.Tags;
+import com.newsroom.web.NotFoundException;
+import com.newsroom.web.Slugs;
+import com.newsroom.web.paging.PageParams;
+
+/** Category, tag and author pages: a heading, a description and the articles filed there, newest first. */
+@Controller
+class ListingController {
+
+    private final ArticleQueries articles;
+
+    private final Categories categories;
+
+    private final Tags tags;
+
+    private final Authors authors;
+
+    ListingController(ArticleQueries articles, Categories categories, Tags tags, Authors authors) {
+        this.articles = articles;
+        this.categories = categories;
+        this.tags = tags;
+        this.authors = authors;
+    }
+
+    @GetMapping("/category/{slug}")
+    String category(@PathVariable String slug, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            Model model) {
+        PageParams params = PageParams.of(page, after, before);
+        var category = categories.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
+        return ListingPages.render(model, articles.inCategory(category.getId(), params),
+                new ListingHeading("Category", category.getName(), category.getDescription(),
+                        "/category/" + category.getSlug()));
+    }
+
+    @GetMapping("/tag/{slug}")
+    String tag(@PathVariable String slug, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            Model model) {
+        PageParams params = PageParams.of(page, after, before);
+        var tag = tags.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
+        String description = tag.getDescription().isBlank() ? "Stories tagged “" + tag.getName() + "”."
+                : tag.getDescription();
+        return ListingPages.render(model, articles.tagged(tag.getId(), params),
+                new ListingHeading("Tag", tag.getName(), description, "/tag/" + tag.getSlug()));
+    }
+
+    @GetMapping("/author/{slug}")
+    String author(@PathVariable String slug, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before,
+            Model model) {
+        PageParams params = PageParams.of(page, after, before);
+        var author = authors.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
+        return ListingPages.render(model, articles.byAuthor(author.getId(), params),
+                new ListingHeading("Author", author.getDisplayName(), author.getBio(), "/author/" + author.getSlug()));
+    }
+
+    private static String checked(String slug) {
+        if (!Slugs.isValid(slug)) {
+            throw new NotFoundException();
+        }
+        return slug;
+    }
+}

@@ -1,0 +1,12 @@
+package com.newsroom.article.web;
+
+/**
+ * What a listing page says about itself: its kind ("Category", "Tag", "Author" or none), heading,
+ * description and path.
+ */
+record ListingHeading(String kind, String title, String description, String path) {
+
+    static ListingHeading latest() {
+        return new ListingHeading(null, "Latest news", "Every story, newest first.", "/latest");
+    }
+}

@@ -1,0 +1,25 @@
+package com.newsroom.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port over a real, throw-away PostgreSQL database, with MockMvc for
+ * request-level tests. Every class using it shares one application context (and so one database);
+ * {@link TestContent#reset()} empties it between tests.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@Import({ TestDatabaseConfiguration.class, TestContent.class, SiteClient.class })
+public @interface IntegrationTest {
+}
