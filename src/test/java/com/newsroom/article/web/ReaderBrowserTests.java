@@ -1,0 +1,89 @@
+package com.newsroom.article.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.newsroom.article.Article;
+import com.newsroom.author.Author;
+import com.newsroom.category.Category;
+import com.newsroom.comment.Comment;
+import com.newsroom.comment.CommentStatus;
+import com.newsroom.tag.Tag;
+import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestContent;
+
+/** What a reader does in a real browser: arrive on the front page and open a story. */
+@IntegrationTest
+class ReaderBrowserTests {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        content.reset();
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void readerFollowsAHeadlineFromTheFrontPageToTheArticle() {
+        Category metaverse = content.category("Metaverse");
+        Tag china = content.tag("China");
+        Author mei = content.author("Mei-Lin Zhang");
+        Article article = content.article("China Explores Metaverse with Tech Giants")
+                .dek("A ministry working group will draft national standards.")
+                .body("The ministry said this week it had formed a working group.\n\n## Who takes part\n\n"
+                        + "Platform, gaming and hardware companies.")
+                .in(metaverse).tagged(china).by(mei).featured()
+                .hero("/img/favicon.svg", "The Newsroom logo")
+                .published();
+        content.article("An earlier story").in(metaverse).tagged(china)
+                .publishedAt(content.now().minus(Duration.ofHours(3)));
+        Comment comment = content.comment(article, null, "Ada Reader", "Clear and useful reporting.",
+                CommentStatus.APPROVED);
+
+        browser.get(site.baseUrl() + "/");
+        assertThat(browser.getTitle()).startsWith("Newsroom");
+        browser.findElement(By.linkText("China Explores Metaverse with Tech Giants")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/articles/china-explores-metaverse-with-tech-giants");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(article.getTitle());
+        assertThat(browser.findElement(By.cssSelector(".article-header .dek")).getText())
+                .isEqualTo("A ministry working group will draft national standards.");
+        assertThat(browser.findElement(By.cssSelector(".byline")).getText()).isEqualTo("By Mei-Lin Zhang");
+        assertThat(browser.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo("Who takes part");
+        WebElement hero = browser.findElement(By.cssSelector(".hero img"));
+        assertThat(hero.getAttribute("alt")).isEqualTo("The Newsroom logo");
+        assertThat(hero.getAttribute("naturalWidth")).isNotEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector(".related")).getText()).contains("An earlier story");
+        assertThat(browser.findElement(By.id("comment-" + comment.getId())).getText())
+                .contains("Ada Reader", "Clear and useful reporting.");
+
+        browser.findElement(By.linkText("Mei-Lin Zhang")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mei-Lin Zhang");
+        assertThat(browser.findElements(By.cssSelector(".card-title"))).hasSize(1);
+    }
+}

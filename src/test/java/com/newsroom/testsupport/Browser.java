@@ -1,0 +1,56 @@
+package com.newsroom.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian chromium driven by Debian's chromedriver: a real browser, never one a tool downloads.
+ * {@code NEWSROOM_CHROMIUM} and {@code NEWSROOM_CHROMEDRIVER} override the binaries' paths.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        File chromium = binary("NEWSROOM_CHROMIUM", "/usr/bin/chromium");
+        File chromedriver = binary("NEWSROOM_CHROMEDRIVER", "/usr/bin/chromedriver");
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("newsroom-chromium-");
+        }
+        catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // No sandbox as root; no background traffic, which this machine's closed network would refuse.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-extensions", "--window-size=1280,1024", "--lang=en-GB",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    private static File binary(String variable, String fallback) {
+        String configured = System.getenv(variable);
+        File file = new File(configured == null || configured.isBlank() ? fallback : configured);
+        if (!file.canExecute()) {
+            throw new IllegalStateException(file + " is missing: install Debian's chromium and chromium-driver"
+                    + " (bash .ci/install-browser) or set " + variable);
+        }
+        return file;
+    }
+}
