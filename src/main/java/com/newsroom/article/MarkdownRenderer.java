@@ -11,7 +11,6 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
-import org.owasp.html.Sanitizers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,17 +27,25 @@ public class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             HeadingAnchorExtension.create());
 
-    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
-            .and(Sanitizers.BLOCKS)
-            .and(Sanitizers.TABLES)
-            .and(Sanitizers.IMAGES)
-            .and(Sanitizers.LINKS)
-            .and(new HtmlPolicyBuilder()
-                    .allowElements("pre", "code", "hr", "figure", "figcaption")
-                    .allowAttributes("id").matching(Pattern.compile("[a-z0-9-]{1,120}")).onElements("h2", "h3", "h4")
-                    .allowAttributes("class").matching(Pattern.compile("language-[a-z0-9+#-]{1,30}")).onElements("code")
-                    .allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
-                    .toFactory());
+    /**
+     * One explicit allow-list: what Markdown produces (and nothing it does not), links limited to web and
+     * mail addresses, images to web addresses, heading ids kept for in-page links.
+     */
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre",
+                    "code", "em", "strong", "del", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
+                    "figure", "figcaption")
+            .allowElements((name, attrs) -> "h2", "h1")
+            .allowUrlProtocols("https", "http", "mailto")
+            .allowAttributes("href").onElements("a")
+            .requireRelNofollowOnLinks()
+            .allowAttributes("src", "alt", "title").onElements("img")
+            .allowAttributes("title").onElements("a")
+            .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
+            .allowAttributes("id").matching(Pattern.compile("[a-z0-9-]{1,120}")).onElements("h2", "h3", "h4", "h5", "h6")
+            .allowAttributes("class").matching(Pattern.compile("language-[a-z0-9+#-]{1,30}")).onElements("code")
+            .allowAttributes("align").matching(true, "left", "center", "right").onElements("th", "td")
+            .toFactory();
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 

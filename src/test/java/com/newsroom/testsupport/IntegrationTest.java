@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.newsroom=INFO" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, TestContent.class, SiteClient.class })
 public @interface IntegrationTest {
