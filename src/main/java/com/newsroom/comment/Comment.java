@@ -1,19 +1,31 @@
 package com.newsroom.comment;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 /** A reader's comment, stored as the plain text they typed. */
 @Entity
 @Table(name = "comments")
 public class Comment {
+
+    /** What replaces a commenter's details once the retention period of a spam or rejected comment ends. */
+    static final String PURGED_NAME = "[removed]";
+
+    static final String PURGED_EMAIL = "removed@invalid.invalid";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,6 +48,22 @@ public class Comment {
 
     private Instant createdAt;
 
+    /** Keyed hash of the sender's IP address: enough to count and match, useless to identify. */
+    private String ipHash;
+
+    private int spamScore;
+
+    /** Set on replies written by staff from the moderation queue. */
+    private Long staffId;
+
+    private Instant editedAt;
+
+    private Instant purgedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "comment_signals", joinColumns = @JoinColumn(name = "comment_id"))
+    private List<Signal> signals = new ArrayList<>();
+
     protected Comment() {
     }
 
@@ -52,6 +80,35 @@ public class Comment {
 
     public void approve() {
         this.status = CommentStatus.APPROVED;
+    }
+
+    void screen(List<SpamSignal> found, String ipHash, CommentStatus decided) {
+        this.ipHash = ipHash;
+        this.signals.clear();
+        found.forEach(s -> signals.add(new Signal(s.rule().name(), s.detail(), s.score())));
+        this.spamScore = found.stream().mapToInt(SpamSignal::score).sum();
+        this.status = decided;
+    }
+
+    void writtenByStaff(long staffMemberId) {
+        this.staffId = staffMemberId;
+    }
+
+    void moveTo(CommentStatus newStatus) {
+        this.status = newStatus;
+    }
+
+    void edit(String newBody, Instant at) {
+        this.body = newBody;
+        this.editedAt = at;
+    }
+
+    void purgePersonalData(Instant at) {
+        this.authorName = PURGED_NAME;
+        this.authorEmail = PURGED_EMAIL;
+        this.authorWebsite = null;
+        this.ipHash = null;
+        this.purgedAt = at;
     }
 
     public Long getId() {
@@ -88,5 +145,62 @@ public class Comment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getIpHash() {
+        return ipHash;
+    }
+
+    public int getSpamScore() {
+        return spamScore;
+    }
+
+    public Long getStaffId() {
+        return staffId;
+    }
+
+    public Instant getEditedAt() {
+        return editedAt;
+    }
+
+    public Instant getPurgedAt() {
+        return purgedAt;
+    }
+
+    public List<Signal> getSignals() {
+        return signals;
+    }
+
+    /** A stored spam signal. */
+    @Embeddable
+    public static class Signal {
+
+        private String rule;
+
+        private String detail;
+
+        @Column(name = "score")
+        private int score;
+
+        protected Signal() {
+        }
+
+        Signal(String rule, String detail, int score) {
+            this.rule = rule;
+            this.detail = detail;
+            this.score = score;
+        }
+
+        public String getRule() {
+            return rule;
+        }
+
+        public String getDetail() {
+            return detail;
+        }
+
+        public int getScore() {
+            return score;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.newsroom.comment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,29 +9,35 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the threaded list of approved comments shown under an article. */
+/** Builds the threaded list of comments shown under an article. */
 @Service
 @Transactional(readOnly = true)
 public class CommentThreads {
 
-    /** Replies deeper than this are shown at this depth, so narrow screens stay readable. */
-    static final int MAX_DISPLAY_DEPTH = 4;
-
     private final Comments comments;
 
-    CommentThreads(Comments comments) {
+    private final CommentSubmissions submissions;
+
+    CommentThreads(Comments comments, CommentSubmissions submissions) {
         this.comments = comments;
+        this.submissions = submissions;
     }
 
     public List<CommentView> approvedFor(long articleId) {
-        List<Comment> approved = comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId,
-                CommentStatus.APPROVED);
+        return forReader(articleId, List.of());
+    }
+
+    /** Approved comments, plus the reader's own comments still awaiting moderation. */
+    public List<CommentView> forReader(long articleId, Collection<Long> ownPendingIds) {
+        List<Comment> shown = ownPendingIds.isEmpty()
+                ? comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)
+                : comments.findApprovedOrOwnPending(articleId, ownPendingIds);
+        Map<Long, Comment> byId = new HashMap<>();
+        shown.forEach(c -> byId.put(c.getId(), c));
         Map<Long, List<Comment>> children = new HashMap<>();
         List<Comment> roots = new ArrayList<>();
-        Map<Long, Comment> byId = new HashMap<>();
-        approved.forEach(c -> byId.put(c.getId(), c));
-        for (Comment comment : approved) {
-            // A reply whose parent is not shown (still pending, say) is shown at the top level.
+        for (Comment comment : shown) {
+            // A reply whose parent is not shown (withdrawn, say) is shown at the top level.
             if (comment.getParentId() != null && byId.containsKey(comment.getParentId())) {
                 children.computeIfAbsent(comment.getParentId(), k -> new ArrayList<>()).add(comment);
             }
@@ -43,10 +50,12 @@ public class CommentThreads {
 
     private CommentView view(Comment comment, Map<Long, List<Comment>> children, int depth) {
         List<CommentView> replies = children.getOrDefault(comment.getId(), List.of()).stream()
-                .map(child -> view(child, children, Math.min(depth + 1, MAX_DISPLAY_DEPTH)))
+                .map(child -> view(child, children, depth + 1))
                 .toList();
+        boolean pending = comment.getStatus() != CommentStatus.APPROVED;
         return new CommentView(comment.getId(), comment.getAuthorName(), safeWebsite(comment.getAuthorWebsite()),
-                CommentText.toHtml(comment.getBody()), comment.getCreatedAt(), depth, replies);
+                CommentText.toHtml(comment.getBody()), comment.getCreatedAt(), depth, pending,
+                comment.getStaffId() != null, !pending && submissions.allowsRepliesAt(depth), replies);
     }
 
     /** Only plain web addresses become links on a commenter's name. */

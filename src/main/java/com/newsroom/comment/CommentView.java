@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An approved comment as readers see it: never the email address. {@code bodyHtml} is escaped text with
- * line breaks and safe links; {@code replies} are nested up to the display depth.
+ * A comment as readers see it: never the email address. {@code bodyHtml} is escaped text with line breaks
+ * and safe links; {@code pending} marks the reader's own comment awaiting moderation (shown only to them);
+ * {@code staff} marks a reply from the newsroom.
  */
 public record CommentView(long id, String authorName, String authorWebsite, String bodyHtml, Instant createdAt,
-        int depth, List<CommentView> replies) {
+        int depth, boolean pending, boolean staff, boolean canReply, List<CommentView> replies) {
 }

@@ -1,5 +1,6 @@
 package com.newsroom.config;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("newsroom")
-public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @DefaultValue Listing listing) {
+public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @DefaultValue Listing listing,
+        @Valid @DefaultValue Comments comments) {
 
     /** What the site says about itself in its header, footer and metadata. */
     public record Site(
@@ -41,5 +43,34 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
             @Min(1) @Max(50) @DefaultValue("12") int homeLatest,
             @Min(0) @Max(20) @DefaultValue("4") int homePerCategory,
             @Min(0) @Max(12) @DefaultValue("4") int related) {
+    }
+
+    /** How reader comments are taken in, screened and kept. */
+    public record Comments(
+            /** HOLD_ALL: every comment waits for a moderator; AUTO_APPROVE_KNOWN: commenters with approved comments do not. */
+            @NotNull @DefaultValue("HOLD_ALL") ModerationPolicy policy,
+            /** Comments close this many days after publication; 0 keeps them open. */
+            @Min(0) @DefaultValue("0") int closeAfterDays,
+            /** Deepest reply level (1 = no replies). */
+            @Min(1) @Max(10) @DefaultValue("3") int maxDepth,
+            @Min(100) @Max(20000) @DefaultValue("5000") int maxLength,
+            /** Forms sent back faster than a person could type are suspicious. */
+            @NotNull @DefaultValue("3s") Duration minimumFillTime,
+            @Min(0) @DefaultValue("2") int maxLinks,
+            /** Matched as whole words, case-insensitive. */
+            @DefaultValue List<String> blockedWords,
+            /** Matched against link hosts and their subdomains. */
+            @DefaultValue List<String> blockedHosts,
+            /** At or above this score a comment goes straight to spam. */
+            @Min(1) @DefaultValue("80") int spamThreshold,
+            @Min(1) @DefaultValue("5") int ratePerIp,
+            @Min(1) @DefaultValue("5") int ratePerEmail,
+            @NotNull @DefaultValue("10m") Duration rateWindow,
+            /** Personal data of spam and rejected comments is removed after this long. */
+            @NotNull @DefaultValue("30d") Duration retention) {
+    }
+
+    public enum ModerationPolicy {
+        HOLD_ALL, AUTO_APPROVE_KNOWN
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.newsroom=INFO" })
+        "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.newsroom=INFO",
+        "newsroom.comments.blocked-words=casino,cheap pills", "newsroom.comments.blocked-hosts=spam.example",
+        "newsroom.comments.close-after-days=3650" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, TestContent.class, SiteClient.class })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class })
 public @interface IntegrationTest {
 }

@@ -31,6 +31,15 @@ public class SiteClient {
         this.environment = environment;
     }
 
+    /** A reader (or member of staff) with their own cookies, for forms and sessions. */
+    public Visitor visitor() {
+        return new Visitor(this, HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new java.net.CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build());
+    }
+
     public String baseUrl() {
         return "http://localhost:" + environment.getRequiredProperty("local.server.port");
     }
@@ -43,8 +52,12 @@ public class SiteClient {
     }
 
     public Page send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    Page send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Page(response);
         }

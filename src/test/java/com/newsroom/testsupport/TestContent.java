@@ -55,6 +55,9 @@ public class TestContent {
 
     /** Empties every table but Flyway's history, so each test starts from a known, empty site. */
     public void reset() {
+        if (clock instanceof MutableClock mutable) {
+            mutable.set(Instant.now());
+        }
         List<String> tables = jdbc.sql("""
                 select quote_ident(tablename) from pg_tables
                 where schemaname = 'public' and tablename <> 'flyway_schema_history'""")
@@ -91,6 +94,11 @@ public class TestContent {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** The clock the application runs on in tests. */
+    public MutableClock clock() {
+        return (MutableClock) clock;
     }
 
     private static String slug(String name) {

@@ -1,30 +1,60 @@
 package com.newsroom.article.web;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.article.ArticleLookup;
+import com.newsroom.article.ArticlePage;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.comment.CommentForm;
+import com.newsroom.comment.CommentStatus;
+import com.newsroom.comment.CommentSubmissions;
+import com.newsroom.comment.CommentTarget;
 import com.newsroom.comment.CommentThreads;
+import com.newsroom.comment.FormTokens;
+import com.newsroom.comment.SubmissionResult;
 import com.newsroom.web.NotFoundException;
 import com.newsroom.web.Redirects;
 import com.newsroom.web.Slugs;
 import com.newsroom.web.paging.PageParams;
 
-/** The front page, the latest-news listing and the article permalink. */
+/** The front page, the latest-news listing, the article permalink and its comment form. */
 @Controller
 class ArticleController {
+
+    /** Session attribute holding the ids of comments this reader sent that still await moderation. */
+    static final String OWN_COMMENTS = "newsroom.ownPendingComments";
 
     private final ArticleQueries articles;
 
     private final CommentThreads comments;
 
-    ArticleController(ArticleQueries articles, CommentThreads comments) {
+    private final CommentSubmissions submissions;
+
+    private final FormTokens formTokens;
+
+    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions,
+            FormTokens formTokens) {
         this.articles = articles;
         this.comments = comments;
+        this.submissions = submissions;
+        this.formTokens = formTokens;
     }
 
     @GetMapping("/")
@@ -41,19 +71,94 @@ class ArticleController {
     }
 
     @GetMapping("/articles/{slug}")
-    Object article(@PathVariable String slug, Model model) {
+    Object article(@PathVariable String slug, @RequestParam(required = false) Long replyTo,
+            HttpServletRequest request, Model model) {
+        ArticleLookup lookup = lookup(slug);
+        if (lookup instanceof ArticleLookup.Moved moved) {
+            return Redirects.permanent("/articles/" + moved.currentSlug());
+        }
+        ArticlePage page = ((ArticleLookup.Found) lookup).page();
+        return show(page, CommentForm.empty(replyTo), request, model);
+    }
+
+    @PostMapping("/articles/{slug}/comments")
+    String comment(@PathVariable String slug, @Valid @ModelAttribute("commentForm") CommentForm form,
+            BindingResult errors, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect, Model model) {
+        ArticleLookup lookup = lookup(slug);
+        // A reader whose page was opened before a slug change still gets their comment in.
+        ArticlePage page = lookup instanceof ArticleLookup.Moved moved
+                ? ((ArticleLookup.Found) lookup(moved.currentSlug())).page()
+                : ((ArticleLookup.Found) lookup).page();
+        CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
+        if (!submissions.isOpen(target)) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("commentNotice", "comment.closed.refused");
+            return show(page, form, request, model);
+        }
+        submissions.validate(target, form, errors);
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return show(page, form, request, model);
+        }
+        SubmissionResult result = submissions.submit(target, form, request.getRemoteAddr());
+        if (result instanceof SubmissionResult.RateLimited) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("commentNotice", "comment.rateLimited");
+            return show(page, form, request, model);
+        }
+        if (result instanceof SubmissionResult.Closed) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("commentNotice", "comment.closed.refused");
+            return show(page, form, request, model);
+        }
+        var accepted = (SubmissionResult.Accepted) result;
+        if (accepted.status() == CommentStatus.APPROVED) {
+            redirect.addFlashAttribute("commentFlash", "comment.published");
+            return "redirect:/articles/" + page.slug() + "#comment-" + accepted.commentId();
+        }
+        // Spam is not announced: the sender sees the same thanks, and nothing under the article.
+        if (accepted.status() == CommentStatus.PENDING) {
+            // Only now does the reader get a session: to see their own comment while it waits.
+            HttpSession session = request.getSession();
+            Set<Long> own = ownComments(request);
+            own.add(accepted.commentId());
+            session.setAttribute(OWN_COMMENTS, own);
+            redirect.addFlashAttribute("commentFlash", "comment.awaiting");
+            return "redirect:/articles/" + page.slug() + "#comment-" + accepted.commentId();
+        }
+        redirect.addFlashAttribute("commentFlash", "comment.awaiting");
+        return "redirect:/articles/" + page.slug() + "#comments";
+    }
+
+    private String show(ArticlePage page, CommentForm form, HttpServletRequest request, Model model) {
+        CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
+        model.addAttribute("article", page);
+        model.addAttribute("comments", comments.forReader(page.id(), ownComments(request)));
+        model.addAttribute("commentsOpen", submissions.isOpen(target));
+        model.addAttribute("commentMaxLength", submissions.maxLength());
+        // The form object stays as bound (replacing it would drop its errors); the token is always fresh.
+        model.addAttribute("commentForm", form);
+        model.addAttribute("commentToken", formTokens.issue(page.id()));
+        return "article/show";
+    }
+
+    private ArticleLookup lookup(String slug) {
         if (!Slugs.isValid(slug)) {
             throw new NotFoundException();
         }
         ArticleLookup lookup = articles.lookup(slug);
-        if (lookup instanceof ArticleLookup.Moved moved) {
-            return Redirects.permanent("/articles/" + moved.currentSlug());
+        if (lookup instanceof ArticleLookup.Missing) {
+            throw new NotFoundException();
         }
-        if (lookup instanceof ArticleLookup.Found found) {
-            model.addAttribute("article", found.page());
-            model.addAttribute("comments", comments.approvedFor(found.page().id()));
-            return "article/show";
-        }
-        throw new NotFoundException();
+        return lookup;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<Long> ownComments(HttpServletRequest request) {
+        // Never creates a session: most readers never comment and their pages stay cacheable.
+        HttpSession session = request.getSession(false);
+        Object stored = session == null ? null : session.getAttribute(OWN_COMMENTS);
+        return stored instanceof Set<?> set ? new LinkedHashSet<>((Set<Long>) set) : new LinkedHashSet<>();
     }
 }

@@ -1,0 +1,30 @@
+package com.newsroom.comment;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a reader sends with "Leave a Reply". {@code fax} is a honeypot that people never see; {@code token}
+ * is the signed time the form was served. The body's limit is checked against settings by the service.
+ */
+public record CommentForm(
+        @NotBlank(message = "{comment.name.required}") @Size(max = 100, message = "{comment.name.size}") String name,
+        @NotBlank(message = "{comment.email.required}") @Email(message = "{comment.email.invalid}")
+        @Size(max = 254, message = "{comment.email.size}") String email,
+        @Size(max = 300, message = "{comment.website.size}")
+        @Pattern(regexp = "(?i)(https?://[^\\s<>\"]+)?", message = "{comment.website.invalid}") String website,
+        @NotBlank(message = "{comment.body.required}") String body,
+        Long parentId,
+        String fax,
+        String token) {
+
+    public static CommentForm empty(Long parentId) {
+        return new CommentForm("", "", "", "", parentId, "", "");
+    }
+
+    String trimmedWebsite() {
+        return website == null || website.isBlank() ? null : website.strip();
+    }
+}

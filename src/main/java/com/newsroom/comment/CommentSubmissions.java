@@ -1,0 +1,136 @@
+package com.newsroom.comment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+import com.newsroom.config.NewsroomProperties;
+import com.newsroom.config.NewsroomProperties.ModerationPolicy;
+import com.newsroom.site.SiteSecrets;
+
+/** Takes a reader's comment in: the rules that need settings or data, rate limits, spam screening. */
+@Service
+public class CommentSubmissions {
+
+    private final Comments comments;
+
+    private final CommentDecisions decisions;
+
+    private final SpamChecks spamChecks;
+
+    private final RateLimiter rateLimiter;
+
+    private final SiteSecrets secrets;
+
+    private final JdbcClient jdbc;
+
+    private final NewsroomProperties.Comments settings;
+
+    private final Clock clock;
+
+    CommentSubmissions(Comments comments, CommentDecisions decisions, SpamChecks spamChecks, RateLimiter rateLimiter,
+            SiteSecrets secrets, JdbcClient jdbc, NewsroomProperties properties, Clock clock) {
+        this.comments = comments;
+        this.decisions = decisions;
+        this.spamChecks = spamChecks;
+        this.rateLimiter = rateLimiter;
+        this.secrets = secrets;
+        this.jdbc = jdbc;
+        this.settings = properties.comments();
+        this.clock = clock;
+    }
+
+    /** Whether readers may comment now: the article allows it and it is not past the closing age. */
+    public boolean isOpen(CommentTarget target) {
+        if (!target.commentsOpen()) {
+            return false;
+        }
+        if (settings.closeAfterDays() == 0 || target.publishedAt() == null) {
+            return true;
+        }
+        return clock.instant().isBefore(target.publishedAt().plus(Duration.ofDays(settings.closeAfterDays())));
+    }
+
+    /** Whether a "Reply" link belongs under a comment at this depth (0 = top level). */
+    public boolean allowsRepliesAt(int depth) {
+        return depth + 1 < settings.maxDepth();
+    }
+
+    public int maxLength() {
+        return settings.maxLength();
+    }
+
+    /** The checks that depend on settings or stored comments; errors are added next to the fields. */
+    @Transactional(readOnly = true)
+    public void validate(CommentTarget target, CommentForm form, Errors errors) {
+        if (form.body() != null && form.body().strip().length() > settings.maxLength()) {
+            errors.rejectValue("body", "comment.body.size", new Object[] { settings.maxLength() },
+                    "Comments can be at most " + settings.maxLength() + " characters.");
+        }
+        if (form.parentId() != null) {
+            Integer level = jdbc.sql("""
+                    with recursive chain as (
+                        select id, parent_id, 1 as level from comments
+                        where id = :id and article_id = :article and status = 'APPROVED'
+                        union all
+                        select c.id, c.parent_id, chain.level + 1 from comments c join chain on c.id = chain.parent_id
+                    )
+                    select max(level) from chain""")
+                    .param("id", form.parentId())
+                    .param("article", target.articleId())
+                    .query((rs, row) -> (Integer) rs.getObject(1))
+                    .single();
+            if (level == null || level >= settings.maxDepth()) {
+                errors.rejectValue("parentId", "comment.parent.invalid", "That comment can no longer be replied to.");
+            }
+        }
+    }
+
+    /** Saves a valid comment, screened and rate limited. The caller checked {@link #validate} first. */
+    @Transactional
+    public SubmissionResult submit(CommentTarget target, CommentForm form, String clientAddress) {
+        if (!isOpen(target)) {
+            return new SubmissionResult.Closed();
+        }
+        String ipHash = Hmac.sha256Hex(secrets.secret("ip-hash"), clientAddress == null ? "" : clientAddress);
+        String emailHash = Hmac.sha256Hex(secrets.secret("ip-hash"), form.email().strip().toLowerCase(Locale.ROOT));
+        // Both counters are always counted, so alternating addresses or emails does not slip through.
+        boolean ipAllowed = rateLimiter.tryAcquire("comment-ip:" + ipHash, settings.ratePerIp(), settings.rateWindow());
+        boolean emailAllowed = rateLimiter.tryAcquire("comment-email:" + emailHash, settings.ratePerEmail(),
+                settings.rateWindow());
+        if (!ipAllowed || !emailAllowed) {
+            return new SubmissionResult.RateLimited();
+        }
+
+        Instant now = clock.instant();
+        List<SpamSignal> signals = spamChecks.check(target.articleId(), form, now);
+        CommentStatus status = decide(signals);
+        Comment comment = new Comment(target.articleId(), form.parentId(), form.name().strip(),
+                form.email().strip(), form.trimmedWebsite(), form.body().strip(), now);
+        comment.screen(signals, ipHash, status);
+        comments.save(comment);
+        int score = comment.getSpamScore();
+        decisions.save(new CommentDecision(comment.getId(), CommentDecision.SYSTEM, null, status.name(),
+                "Spam score " + score + " (spam at " + settings.spamThreshold() + ")", now));
+        return new SubmissionResult.Accepted(comment.getId(), status);
+    }
+
+    private CommentStatus decide(List<SpamSignal> signals) {
+        int score = signals.stream().mapToInt(SpamSignal::score).sum();
+        if (score >= settings.spamThreshold()) {
+            return CommentStatus.SPAM;
+        }
+        boolean known = signals.stream().anyMatch(s -> s.rule() == SpamRule.KNOWN_COMMENTER);
+        if (settings.policy() == ModerationPolicy.AUTO_APPROVE_KNOWN && known && score == 0) {
+            return CommentStatus.APPROVED;
+        }
+        return CommentStatus.PENDING;
+    }
+}

@@ -1,0 +1,5 @@
+package com.newsroom.comment;
+
+public enum SpamRule {
+    HONEYPOT, TOO_FAST, FORM_TOKEN, LINKS, BLOCKED_WORD, BLOCKED_HOST, DUPLICATE, NEW_COMMENTER, KNOWN_COMMENTER
+}

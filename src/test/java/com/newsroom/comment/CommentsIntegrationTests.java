@@ -1,0 +1,328 @@
+package com.newsroom.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.newsroom.article.Article;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.SiteClient.Page;
+import com.newsroom.testsupport.TestContent;
+import com.newsroom.testsupport.Visitor;
+
+/** What happens when readers comment, over real HTTP against real PostgreSQL. */
+@IntegrationTest
+class CommentsIntegrationTests {
+
+    private static final String FORM = "form.comment-form";
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    CommentRetention retention;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Article article;
+
+    String path;
+
+    @BeforeEach
+    void anArticleOpenForComments() {
+        content.reset();
+        article = content.article("A story worth discussing").published();
+        path = "/articles/a-story-worth-discussing";
+    }
+
+    @Test
+    void formExplainsThatTheEmailIsNeverPublished() {
+        Document page = site.get(path).html();
+        assertThat(page.select("#respond h2").text()).isEqualTo("Leave a Reply");
+        assertThat(page.select(FORM + " .form-note").text())
+                .isEqualTo("Your email address will not be published. Required fields are marked *");
+        assertThat(page.select(FORM + " label[for=comment-name]").text()).isEqualTo("Name *");
+        assertThat(page.select(FORM + " label[for=comment-email]").text()).isEqualTo("Email *");
+        assertThat(page.select(FORM + " label[for=comment-website]").text()).isEqualTo("Website");
+        assertThat(page.select(FORM + " label[for=comment-body]").text()).isEqualTo("Comment *");
+    }
+
+    @Test
+    void submissionWaitsForApprovalVisibleOnlyToItsWriterThenAppearsForEveryone() {
+        Visitor reader = site.visitor();
+        Page sent = send(reader, Map.of("body", "First thoughts on this story."));
+
+        assertThat(sent.status()).isEqualTo(302);
+        Comment stored = onlyComment();
+        assertThat(stored.getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(sent.header("Location")).endsWith(path + "#comment-" + stored.getId());
+
+        Document own = reader.get(path).html();
+        assertThat(own.select(".notice-success").text()).contains("awaiting moderation");
+        assertThat(own.select("#comment-" + stored.getId() + " .comment-awaiting").text()).contains("awaiting moderation");
+        assertThat(own.select(FORM + " textarea[name=body]").text()).isEmpty();
+        assertThat(site.get(path).html().select("#comment-" + stored.getId())).isEmpty();
+        assertThat(site.get(path).html().select("#comments-title").text()).isEqualTo("Comments");
+
+        stored.approve();
+        comments.save(stored);
+
+        Document everyone = site.get(path).html();
+        assertThat(everyone.select("#comment-" + stored.getId() + " .comment-body").text())
+                .isEqualTo("First thoughts on this story.");
+        assertThat(everyone.select("#comments-title").text()).isEqualTo("1 comment");
+    }
+
+    @Test
+    void validationErrorsAreShownNextToTheFieldsAndEverythingTypedIsKept() {
+        Visitor reader = site.visitor();
+        String longBody = "x".repeat(5001);
+        Page page = send(reader, Map.of("name", "", "email", "not-an-email", "website", "javascript:alert(1)",
+                "body", longBody));
+
+        assertThat(page.status()).isEqualTo(422);
+        Document html = page.html();
+        assertThat(html.select("#comment-name-error").text()).isEqualTo("Please enter your name.");
+        assertThat(html.select("#comment-email-error").text()).contains("valid email address");
+        assertThat(html.select("#comment-website-error").text()).contains("http://");
+        assertThat(html.select("#comment-body-error").text()).isEqualTo("Comments can be at most 5,000 characters.");
+        assertThat(html.select("#comment-email").attr("value")).isEqualTo("not-an-email");
+        assertThat(html.select("#comment-website").attr("value")).isEqualTo("javascript:alert(1)");
+        assertThat(html.select("#comment-body").text()).isEqualTo(longBody);
+        assertThat(html.select("#comment-name").attr("aria-invalid")).isEqualTo("true");
+        assertThat(comments.count()).isZero();
+    }
+
+    @Test
+    void aCommentWithNothingSuspiciousIsHeldWithItsCommenterHistoryAsTheOnlyReason() {
+        send(site.visitor(), Map.of("body", "A calm, reasonable comment."));
+        Comment comment = onlyComment();
+        assertThat(comment.getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(rules(comment)).containsExactly("NEW_COMMENTER");
+        assertThat(comment.getSpamScore()).isZero();
+    }
+
+    @Test
+    void filledHoneypotGoesStraightToSpamWithItsReasonAndTheSenderIsNotTold() {
+        Page sent = send(site.visitor(), Map.of("fax", "555-0100", "body", "Buy now"));
+        Comment comment = onlyComment();
+        assertThat(comment.getStatus()).isEqualTo(CommentStatus.SPAM);
+        assertThat(reason(comment, "HONEYPOT")).contains("hidden field");
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.header("Location")).endsWith("#comments");
+    }
+
+    @Test
+    void formsSentFasterThanAPersonTypesAreFlagged() {
+        Visitor reader = site.visitor();
+        Document page = reader.get(path).html();
+        reader.submit(page, FORM, fields(Map.of("body", "Instant reply")));
+        assertThat(reason(onlyComment(), "TOO_FAST")).matches("Sent 0\\.\\d s after the page was served.*");
+    }
+
+    @Test
+    void missingOrForgedFormTokensAreFlagged() {
+        send(site.visitor(), Map.of("token", "12345.abcdef", "body", "Forged"));
+        assertThat(reason(onlyComment(), "FORM_TOKEN")).contains("missing or altered");
+    }
+
+    @Test
+    void tooManyLinksAreFlagged() {
+        send(site.visitor(), Map.of("body", "See https://a.example/1 and https://b.example/2 and www.c.example"));
+        assertThat(reason(onlyComment(), "LINKS")).isEqualTo("Contains 3 links (more than 2).");
+    }
+
+    @Test
+    void blockedWordsMatchWholeWordsOnly() {
+        send(site.visitor(), Map.of("body", "The casinos and a casinoesque vibe."));
+        assertThat(rules(onlyComment())).doesNotContain("BLOCKED_WORD");
+        content.reset();
+        article = content.article("A story worth discussing").published();
+        send(site.visitor(), Map.of("body", "Visit my Casino tonight."));
+        assertThat(reason(onlyComment(), "BLOCKED_WORD")).isEqualTo("Contains the blocked word “casino”.");
+    }
+
+    @Test
+    void blockedHostsAreFoundInTheBodyAndTheWebsiteIncludingSubdomains() {
+        send(site.visitor(), Map.of("website", "https://shop.spam.example/offer", "body", "Nice article."));
+        assertThat(reason(onlyComment(), "BLOCKED_HOST")).isEqualTo("Links to the blocked site spam.example.");
+    }
+
+    @Test
+    void duplicatesOfRecentCommentsAreFlagged() {
+        send(site.visitor(), Map.of("email", "one@example.com", "body", "Copy and paste."));
+        content.clock().advance(Duration.ofMinutes(5));
+        send(site.visitor(), Map.of("email", "two@example.com", "body", "Copy and paste."));
+        List<Comment> all = comments.findAll();
+        Comment second = all.stream().filter(c -> c.getAuthorEmail().equals("two@example.com")).findFirst().orElseThrow();
+        assertThat(reason(second, "DUPLICATE")).matches("Same text as comment #\\d+ sent 5 minutes earlier\\.");
+    }
+
+    @Test
+    void commentersWithApprovedCommentsAreRecognised() {
+        Comment earlier = content.comment(article, null, "Ada Reader", "Earlier", CommentStatus.APPROVED);
+        send(site.visitor(), Map.of("email", earlier.getAuthorEmail(), "body", "I am back."));
+        Comment latest = comments.findAll().stream().filter(c -> c.getBody().equals("I am back.")).findFirst()
+                .orElseThrow();
+        assertThat(reason(latest, "KNOWN_COMMENTER")).isEqualTo("This email address has 1 approved comment.");
+        assertThat(latest.getStatus()).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void tooManyCommentsFromOneAddressAnswer429WithTheTextKept() {
+        for (int i = 1; i <= 5; i++) {
+            assertThat(send(site.visitor(), Map.of("email", "r" + i + "@example.com", "body", "Comment " + i)).status())
+                    .isEqualTo(302);
+        }
+        Page limited = send(site.visitor(), Map.of("email", "r6@example.com", "body", "One too many"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.html().select(".notice-error").text()).contains("wait a few minutes");
+        assertThat(limited.html().select("#comment-body").text()).isEqualTo("One too many");
+        assertThat(comments.count()).isEqualTo(5);
+
+        content.clock().advance(Duration.ofMinutes(11));
+        assertThat(send(site.visitor(), Map.of("email", "r6@example.com", "body", "Later")).status()).isEqualTo(302);
+    }
+
+    @Test
+    void closedArticlesShowANoticeAndRefusePosts() {
+        content.article("No comments here").commentsClosed().published();
+        Visitor reader = site.visitor();
+        Document open = reader.get(path).html();
+        Document closed = reader.get("/articles/no-comments-here").html();
+        assertThat(closed.select(FORM)).isEmpty();
+        assertThat(closed.select(".comments-closed").text()).isEqualTo("Comments are closed for this article.");
+
+        Page refused = reader.submit(open, FORM, fields(Map.of("body", "Sneaking in")));
+        assertThat(refused.status()).isEqualTo(302);
+        Page direct = reader.post("/articles/no-comments-here/comments", fields(Map.of("body", "Sneaking in")));
+        assertThat(direct.status()).isEqualTo(403);
+        assertThat(direct.html().select(".notice-error").text()).contains("closed");
+        assertThat(comments.findAll()).extracting(Comment::getArticleId).doesNotContain(
+                jdbc.sql("select id from articles where slug = 'no-comments-here'").query(Long.class).single());
+    }
+
+    @Test
+    void commentsCloseAutomaticallyAfterTheConfiguredNumberOfDays() {
+        content.article("An old story").publishedAt(content.now().minus(Duration.ofDays(3651)));
+        Document page = site.get("/articles/an-old-story").html();
+        assertThat(page.select(FORM)).isEmpty();
+        assertThat(page.select(".comments-closed")).hasSize(1);
+        assertThat(site.visitor().post("/articles/an-old-story/comments", fields(Map.of("body", "Late"))).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void hostileTextIsShownInertAndEmailsNeverAppear() {
+        Comment hostile = content.comment(article, null, "<b>Mallory</b>",
+                "<script>alert('x')</script> <img src=x onerror=alert(1)> https://example.org/ok", CommentStatus.APPROVED);
+        String html = site.get(path).body();
+        Document page = site.get(path).html();
+        assertThat(page.select(".comment-body script, .comment-body img, .comment-author b")).isEmpty();
+        assertThat(page.select("#comment-" + hostile.getId() + " .comment-body").text())
+                .contains("<script>alert('x')</script>", "<img src=x onerror=alert(1)>");
+        assertThat(page.select("#comment-" + hostile.getId() + " .comment-author").text()).isEqualTo("<b>Mallory</b>");
+        assertThat(page.select(".comment-body a").attr("rel")).isEqualTo("nofollow ugc noopener");
+        assertThat(html).doesNotContain(hostile.getAuthorEmail()).doesNotContain("@example.com");
+    }
+
+    @Test
+    void repliesAreThreadedUpToTheDepthLimit() {
+        Comment top = content.comment(article, null, "Top", "Level one", CommentStatus.APPROVED);
+        Visitor reader = site.visitor();
+        Document withReply = reader.get(path + "?replyTo=" + top.getId()).html();
+        assertThat(withReply.select("#respond h2").text()).isEqualTo("Leave a reply to this comment");
+        content.clock().advance(Duration.ofSeconds(10));
+        reader.submit(withReply, FORM, fields(Map.of("body", "Level two")));
+        Comment reply = comments.findAll().stream().filter(c -> c.getBody().equals("Level two")).findFirst()
+                .orElseThrow();
+        assertThat(reply.getParentId()).isEqualTo(top.getId());
+        reply.approve();
+        comments.save(reply);
+        Comment third = content.comment(article, reply, "Third", "Level three", CommentStatus.APPROVED);
+
+        Document page = site.get(path).html();
+        assertThat(page.select("#comment-" + top.getId() + " .comment-replies #comment-" + reply.getId())).hasSize(1);
+        assertThat(page.select("#comment-" + third.getId() + " .comment-reply")).isEmpty();
+
+        Page tooDeep = send(site.visitor(), Map.of("parentId", String.valueOf(third.getId()), "body", "Level four"));
+        assertThat(tooDeep.status()).isEqualTo(422);
+        assertThat(tooDeep.html().select(".notice-error").text()).contains("can no longer be replied to");
+        assertThat(tooDeep.html().select("#comment-body").text()).isEqualTo("Level four");
+    }
+
+    @Test
+    void addressesAreStoredOnlyAsKeyedHashes() {
+        send(site.visitor(), Map.of("body", "Hashed"));
+        Comment comment = onlyComment();
+        assertThat(comment.getIpHash()).matches("[0-9a-f]{64}");
+        assertThat(jdbc.sql("select count(*) from comments where ip_hash like '%127.0.0.1%'").query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void personalDataOfSpamAndRejectedCommentsIsPurgedAfterRetention() {
+        send(site.visitor(), Map.of("fax", "bot", "body", "Spam to purge"));
+        Comment spam = onlyComment();
+        Comment kept = content.comment(article, null, "Keeper", "Approved stays", CommentStatus.APPROVED);
+
+        assertThat(retention.purgeExpired()).isZero();
+        content.clock().advance(Duration.ofDays(31));
+        assertThat(retention.purgeExpired()).isEqualTo(1);
+
+        Comment purged = comments.findById(spam.getId()).orElseThrow();
+        assertThat(purged.getAuthorName()).isEqualTo("[removed]");
+        assertThat(purged.getAuthorEmail()).doesNotContain("example.com");
+        assertThat(purged.getIpHash()).isNull();
+        assertThat(purged.getBody()).isEqualTo("Spam to purge");
+        assertThat(comments.findById(kept.getId()).orElseThrow().getAuthorName()).isEqualTo("Keeper");
+    }
+
+    /** Fills in the form as a person would, a little while after the page was served. */
+    private Page send(Visitor reader, Map<String, String> overrides) {
+        Document page = reader.get(path).html();
+        content.clock().advance(Duration.ofSeconds(20));
+        return reader.submit(page, FORM, fields(overrides));
+    }
+
+    private static Map<String, String> fields(Map<String, String> overrides) {
+        Map<String, String> fields = new HashMap<>(Map.of("name", "Ada Reader", "email", "ada@example.com",
+                "website", "", "body", "A comment"));
+        fields.putAll(overrides);
+        return fields;
+    }
+
+    private Comment onlyComment() {
+        List<Comment> all = comments.findAll();
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    private List<String> rules(Comment comment) {
+        return jdbc.sql("select rule from comment_signals where comment_id = ? order by rule")
+                .param(comment.getId()).query(String.class).list();
+    }
+
+    private String reason(Comment comment, String rule) {
+        return jdbc.sql("select detail from comment_signals where comment_id = ? and rule = ?")
+                .param(comment.getId()).param(rule).query(String.class).optional()
+                .orElseThrow(() -> new AssertionError(rule + " did not fire; fired: " + rules(comment)));
+    }
+}

@@ -1,0 +1,74 @@
+package com.newsroom.testsupport;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import com.newsroom.testsupport.SiteClient.Page;
+
+/**
+ * One person's browsing over real HTTP, cookies kept: fetch a page, fill in one of its forms as shown
+ * (hidden fields such as tokens included) and send it, as a browser without JavaScript would.
+ */
+public final class Visitor {
+
+    private final SiteClient site;
+
+    private final HttpClient http;
+
+    Visitor(SiteClient site, HttpClient http) {
+        this.site = site;
+        this.http = http;
+    }
+
+    public Page get(String path) {
+        return site.send(http, HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
+                .header("Accept", SiteClient.BROWSER_ACCEPT).GET());
+    }
+
+    /** Sends the form matched by {@code formSelector} with its current values, some replaced. */
+    public Page submit(Document page, String formSelector, Map<String, String> values) {
+        Element form = page.selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("No form " + formSelector + " on the page");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name], select[name]")) {
+            if (input.is("input[type=checkbox], input[type=radio]") && !input.hasAttr("checked")) {
+                continue;
+            }
+            String value = input.is("textarea") ? input.wholeText()
+                    : input.is("select") ? selected(input) : input.attr("value");
+            fields.put(input.attr("name"), value);
+        }
+        fields.putAll(values);
+        return post(form.attr("action"), fields);
+    }
+
+    public Page post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return site.send(http, HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
+                .header("Accept", SiteClient.BROWSER_ACCEPT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String selected(Element select) {
+        Element option = select.selectFirst("option[selected]");
+        return option == null ? "" : option.attr("value");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
