@@ -90,15 +90,15 @@ public class Comment {
         this.status = decided;
     }
 
-    void writtenByStaff(long staffMemberId) {
+    public void writtenByStaff(long staffMemberId) {
         this.staffId = staffMemberId;
     }
 
-    void moveTo(CommentStatus newStatus) {
+    public void moveTo(CommentStatus newStatus) {
         this.status = newStatus;
     }
 
-    void edit(String newBody, Instant at) {
+    public void edit(String newBody, Instant at) {
         this.body = newBody;
         this.editedAt = at;
     }

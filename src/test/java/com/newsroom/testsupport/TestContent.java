@@ -96,6 +96,10 @@ public class TestContent {
         return clock.instant();
     }
 
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
     /** The clock the application runs on in tests. */
     public MutableClock clock() {
         return (MutableClock) clock;
