@@ -21,7 +21,7 @@ public class TestNewsroomApplication {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @Import({ DevelopmentDatabaseConfiguration.class, DemoContent.class })
+    @Import({ DevelopmentDatabaseConfiguration.class, DemoContent.class, com.newsroom.demo.DemoLogins.class })
     static class DevelopmentSetup {
     }
 }

@@ -1,0 +1,207 @@
+package com.newsroom.account;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.newsroom.audit.AuditLog;
+import com.newsroom.web.NotFoundException;
+import com.newsroom.web.Slugs;
+
+/** Creates and manages staff accounts. Passwords are only ever stored as hashes. */
+@Service
+@Transactional
+public class AccountService {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** A rule broken by otherwise well-formed input; {@code field} is the form field to show it beside. */
+    public static class AccountProblem extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+
+        private final String messageKey;
+
+        AccountProblem(String field, String messageKey) {
+            super(messageKey, null, false, false);
+            this.field = field;
+            this.messageKey = messageKey;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /** A staff member and their sign-in, as listings show them. */
+    public record StaffSummary(long accountId, long staffId, String displayName, String username, String email,
+            Set<Role> roles, boolean enabled) {
+    }
+
+    private final Accounts accounts;
+
+    private final JdbcClient jdbc;
+
+    private final PasswordEncoder passwords;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    AccountService(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a member of staff (their byline profile) with a sign-in. */
+    public Account create(String displayName, String username, String email, String password, Set<Role> roles,
+            AuditLog.Actor actor) {
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        String mail = email.strip();
+        if (accounts.existsByUsernameIgnoreCase(name)) {
+            throw new AccountProblem("username", "admin.staff.usernameTaken");
+        }
+        if (accounts.existsByEmailIgnoreCase(mail)) {
+            throw new AccountProblem("email", "admin.staff.emailTaken");
+        }
+        checkPassword("password", password);
+        long staffId = jdbc.sql("insert into staff (display_name, slug) values (:name, :slug) returning id")
+                .param("name", displayName.strip()).param("slug", uniqueStaffSlug(displayName))
+                .query(Long.class).single();
+        Account account = accounts.save(new Account(staffId, name, mail, passwords.encode(password),
+                roles.isEmpty() ? EnumSet.of(Role.AUTHOR) : roles, clock.instant()));
+        audit.record(actor, "staff.created", name, "roles " + describe(account.getRoles()));
+        return account;
+    }
+
+    public void changeRoles(long accountId, Set<Role> roles, AuditLog.Actor actor) {
+        Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        if (roles.isEmpty()) {
+            throw new AccountProblem("roles", "admin.staff.rolesRequired");
+        }
+        Set<Role> before = EnumSet.copyOf(account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : account.getRoles());
+        if (before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && isLastAdmin(account)) {
+            throw new AccountProblem("roles", "admin.staff.lastAdmin");
+        }
+        account.changeRoles(roles, clock.instant());
+        if (!before.equals(roles)) {
+            audit.record(actor, "staff.rolesChanged", account.getUsername(),
+                    describe(before) + " → " + describe(roles));
+        }
+    }
+
+    public void setEnabled(long accountId, boolean enabled, AuditLog.Actor actor) {
+        Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        if (!enabled && account.getRoles().contains(Role.ADMIN) && isLastAdmin(account)) {
+            throw new AccountProblem("enabled", "admin.staff.lastAdmin");
+        }
+        account.setEnabled(enabled, clock.instant());
+        if (!enabled) {
+            // Signed-in sessions of a disabled account end now, on every instance.
+            jdbc.sql("delete from spring_session where principal_name = :name")
+                    .param("name", account.getUsername()).update();
+        }
+        audit.record(actor, enabled ? "staff.enabled" : "staff.disabled", account.getUsername(), "");
+    }
+
+    public void resetPassword(long accountId, String newPassword, AuditLog.Actor actor) {
+        Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        checkPassword("password", newPassword);
+        account.changePassword(passwords.encode(newPassword), clock.instant());
+        audit.record(actor, "staff.passwordReset", account.getUsername(), "");
+    }
+
+    /** The signed-in person changes their own password, proving they know the current one. */
+    public void changeOwnPassword(long accountId, String current, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        if (current == null || !passwords.matches(current, account.getPasswordHash())) {
+            throw new AccountProblem("currentPassword", "admin.profile.wrongPassword");
+        }
+        checkPassword("newPassword", newPassword);
+        account.changePassword(passwords.encode(newPassword), clock.instant());
+    }
+
+    public void updateProfile(long staffId, String displayName, String bio) {
+        jdbc.sql("update staff set display_name = :name, bio = :bio where id = :id")
+                .param("name", displayName.strip()).param("bio", bio == null ? "" : bio.strip())
+                .param("id", staffId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffSummary> staff() {
+        return accounts.findAllByOrderByUsernameAsc().stream().map(this::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public StaffSummary staffMember(long accountId) {
+        return summary(accounts.findById(accountId).orElseThrow(NotFoundException::new));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdmin() {
+        return accounts.anyEnabledAdmin();
+    }
+
+    private StaffSummary summary(Account account) {
+        String name = jdbc.sql("select display_name from staff where id = :id").param("id", account.getStaffId())
+                .query(String.class).single();
+        return new StaffSummary(account.getId(), account.getStaffId(), name, account.getUsername(),
+                account.getEmail(), EnumSet.copyOf(account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class)
+                        : account.getRoles()), account.isEnabled());
+    }
+
+    private boolean isLastAdmin(Account account) {
+        return jdbc.sql("""
+                select count(*) from accounts a join account_roles r on r.account_id = a.id
+                where r.role = 'ADMIN' and a.enabled and a.id <> :id""")
+                .param("id", account.getId()).query(Integer.class).single() == 0;
+    }
+
+    private static void checkPassword(String field, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
+            throw new AccountProblem(field, "admin.password.tooShort");
+        }
+    }
+
+    private String uniqueStaffSlug(String displayName) {
+        String base = Slugs.from(displayName, 70);
+        if (base.isEmpty()) {
+            base = "staff";
+        }
+        String slug = base;
+        for (int n = 2; jdbc.sql("select count(*) from staff where slug = :slug").param("slug", slug)
+                .query(Integer.class).single() > 0; n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private static String describe(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(", "));
+    }
+
+    /** Gives an existing staff profile (e.g. a demo byline) a sign-in; used by development data. */
+    public Account createForExistingStaff(long staffId, String username, String email, String password,
+            Set<Role> roles) {
+        checkPassword("password", password);
+        return accounts.save(new Account(staffId, username.toLowerCase(Locale.ROOT), email,
+                passwords.encode(password), roles, clock.instant()));
+    }
+}

@@ -1,0 +1,53 @@
+package com.newsroom.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the admin dashboard shows: work in progress, what is queued, what just went out, and the comment queue. */
+@Service
+@Transactional(readOnly = true)
+public class EditorialDashboard {
+
+    public record Item(long id, String title, String status, Instant at, boolean inReview) {
+    }
+
+    public record Summary(List<Item> drafts, List<Item> scheduled, List<Item> recentlyPublished, long pendingComments) {
+    }
+
+    private final JdbcClient jdbc;
+
+    EditorialDashboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code ownStaffId} limits drafts to one author's own (null: everyone's). */
+    public Summary summary(Long ownStaffId) {
+        List<Item> drafts = items("""
+                select id, title, status, updated_at as at, review_requested_at is not null as in_review from articles
+                where status = 'DRAFT' and (cast(:own as bigint) is null or created_by = :own
+                    or exists (select 1 from article_authors aa where aa.article_id = articles.id and aa.staff_id = :own))
+                order by updated_at desc, id desc limit 8""", ownStaffId);
+        List<Item> scheduled = items("""
+                select id, title, status, published_at as at, false as in_review from articles
+                where status = 'SCHEDULED' and cast(:own as bigint) is null
+                order by published_at, id limit 8""", ownStaffId);
+        List<Item> published = items("""
+                select id, title, status, published_at as at, false as in_review from articles
+                where status = 'PUBLISHED' and cast(:own as bigint) is null
+                order by published_at desc, id desc limit 8""", ownStaffId);
+        long pending = jdbc.sql("select count(*) from comments where status = 'PENDING'").query(Long.class).single();
+        return new Summary(drafts, scheduled, published, pending);
+    }
+
+    private List<Item> items(String sql, Long own) {
+        return jdbc.sql(sql).param("own", own)
+                .query((rs, row) -> new Item(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
+                        rs.getTimestamp("at") == null ? null : rs.getTimestamp("at").toInstant(),
+                        rs.getBoolean("in_review")))
+                .list();
+    }
+}

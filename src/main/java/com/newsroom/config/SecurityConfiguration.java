@@ -1,0 +1,116 @@
+package com.newsroom.config;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import com.newsroom.account.LoginThrottle;
+import com.newsroom.account.LoginThrottledException;
+import com.newsroom.account.StaffUserDetailsService;
+import com.newsroom.account.ThrottlingAuthenticationProvider;
+
+/**
+ * Public pages are open to everyone; everything under /admin needs a staff role, checked here per route
+ * and again on the service methods that change content. CSRF protects every POST.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** The session attribute the login page reads to keep what was typed after a failed attempt. */
+    static final String LAST_LOGIN = "NEWSROOM_LAST_LOGIN";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // {bcrypt} by default; hashes carry their algorithm, so the default can move on without a reset.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Administrators can do what editors can; editors what authors and moderators can. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_EDITOR
+                ROLE_EDITOR > ROLE_AUTHOR
+                ROLE_EDITOR > ROLE_MODERATOR
+                """);
+    }
+
+    /**
+     * URLs the firewall refuses (encoded slashes, path traversal) cannot name a page: readers get the site's
+     * 404, as for any other unknown address.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new HttpStatusRequestRejectedHandler(404);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle) throws Exception {
+        // The only way to sign in: no parent manager that could retry a throttled attempt with the same password.
+        var provider = new ThrottlingAuthenticationProvider(users, encoder, throttle);
+        var manager = new ProviderManager(provider);
+        manager.setEraseCredentialsAfterAuthentication(true);
+        var staffPages = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/admin/**"),
+                PathPatternRequestMatcher.pathPattern("/admin"), PathPatternRequestMatcher.pathPattern("/login"));
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/categories/**", "/admin/tags/**").hasRole("EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
+                                "/admin/articles/*/unpublish", "/admin/articles/*/archive",
+                                "/admin/articles/*/corrections")
+                        .hasRole("EDITOR")
+                        .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
+                        .requestMatchers("/admin", "/admin/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").usernameParameter("username")
+                        .passwordParameter("password").defaultSuccessUrl("/admin", false)
+                        .failureHandler(failureHandler()).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages,
+                                new CacheControlHeadersWriter())));
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler failureHandler() {
+        return new AuthenticationFailureHandler() {
+            @Override
+            public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                    AuthenticationException exception) throws IOException, ServletException {
+                String login = request.getParameter("username");
+                request.getSession().setAttribute(LAST_LOGIN, login == null ? "" : login.strip());
+                String reason = exception instanceof LoginThrottledException ? "locked"
+                        : exception instanceof org.springframework.security.authentication.DisabledException
+                                ? "disabled" : "failed";
+                response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+            }
+        };
+    }
+}
