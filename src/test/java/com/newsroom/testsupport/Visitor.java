@@ -54,13 +54,19 @@ public final class Visitor {
     }
 
     public Page post(String path, Map<String, String> fields) {
+        return postWithHeaders(path, fields, Map.of());
+    }
+
+    public Page postWithHeaders(String path, Map<String, String> fields, Map<String, String> headers) {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return site.send(http, HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
                 .header("Accept", SiteClient.BROWSER_ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return site.send(http, request);
     }
 
     private static String selected(Element select) {

@@ -29,8 +29,10 @@ import com.newsroom.comment.CommentTarget;
 import com.newsroom.comment.CommentThreads;
 import com.newsroom.comment.FormTokens;
 import com.newsroom.comment.SubmissionResult;
+import com.newsroom.web.ForbiddenException;
 import com.newsroom.web.NotFoundException;
 import com.newsroom.web.Redirects;
+import com.newsroom.web.SameOrigin;
 import com.newsroom.web.Slugs;
 import com.newsroom.web.paging.PageParams;
 
@@ -85,6 +87,10 @@ class ArticleController {
     String comment(@PathVariable String slug, @Valid @ModelAttribute("commentForm") CommentForm form,
             BindingResult errors, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect, Model model) {
+        if (SameOrigin.isCrossSite(request)) {
+            // Another site's page tried to post in this reader's name.
+            throw new ForbiddenException();
+        }
         ArticleLookup lookup = lookup(slug);
         // A reader whose page was opened before a slug change still gets their comment in.
         ArticlePage page = lookup instanceof ArticleLookup.Moved moved
