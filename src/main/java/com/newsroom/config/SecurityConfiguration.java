@@ -80,6 +80,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**").hasRole("ADMIN")
                         .requestMatchers("/admin/categories/**", "/admin/tags/**").hasRole("EDITOR")
+                        .requestMatchers("/admin/comments", "/admin/comments/**").hasRole("MODERATOR")
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
                                 "/admin/articles/*/corrections")

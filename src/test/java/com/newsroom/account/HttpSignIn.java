@@ -40,10 +40,14 @@ public final class HttpSignIn {
     }
 
     public SiteClient.Page postRaw(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return postEncoded(path, fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+                .collect(Collectors.joining("&")));
+    }
+
+    /** Posts an already encoded form body, for repeated fields such as a selection of checkboxes. */
+    public SiteClient.Page postEncoded(String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
                 .header("Accept", SiteClient.BROWSER_ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")

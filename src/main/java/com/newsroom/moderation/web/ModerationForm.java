@@ -1,0 +1,9 @@
+package com.newsroom.moderation.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Text a moderator writes: an edited comment or a staff reply. */
+record ModerationForm(@NotBlank(message = "{moderation.text.required}")
+        @Size(max = 5000, message = "{moderation.text.size}") String body) {
+}
