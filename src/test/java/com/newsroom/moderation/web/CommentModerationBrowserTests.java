@@ -1,0 +1,104 @@
+package com.newsroom.moderation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.newsroom.account.AccountService;
+import com.newsroom.account.Role;
+import com.newsroom.account.StaffFixtures;
+import com.newsroom.comment.Comment;
+import com.newsroom.comment.Comments;
+import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestContent;
+
+/** A reader comments, a moderator approves it, and the reader sees it under the article: in real browsers. */
+@IntegrationTest
+class CommentModerationBrowserTests {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Comments comments;
+
+    WebDriver reader;
+
+    WebDriver moderator;
+
+    @BeforeEach
+    void twoBrowsers() {
+        content.reset();
+        reader = Browser.start();
+        moderator = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        if (reader != null) {
+            reader.quit();
+        }
+        if (moderator != null) {
+            moderator.quit();
+        }
+    }
+
+    @Test
+    void readerCommentIsApprovedByAModeratorAndThenShownUnderTheArticle() {
+        content.article("Ministry sets up metaverse working group").published();
+        transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, "Mo Derator", Role.MODERATOR));
+        String article = site.baseUrl() + "/articles/ministry-sets-up-metaverse-working-group";
+
+        reader.get(article);
+        assertThat(reader.findElement(By.cssSelector(".form-note")).getText())
+                .isEqualTo("Your email address will not be published. Required fields are marked *");
+        reader.findElement(By.id("comment-body")).sendKeys("Which companies are in the group?");
+        reader.findElement(By.id("comment-name")).sendKeys("Ada Reader");
+        reader.findElement(By.id("comment-email")).sendKeys("ada@example.com");
+        content.clock().advance(Duration.ofSeconds(30));
+        reader.findElement(By.cssSelector("form.comment-form button[type=submit]")).click();
+
+        assertThat(reader.findElement(By.cssSelector(".notice-success")).getText()).contains("awaiting moderation");
+        Comment comment = comments.findAll().get(0);
+        assertThat(reader.findElement(By.id("comment-" + comment.getId())).getText())
+                .contains("Which companies are in the group?", "awaiting moderation");
+        assertThat(reader.findElement(By.id("comment-body")).getAttribute("value")).isEmpty();
+
+        moderator.get(site.baseUrl() + "/admin/comments");
+        moderator.findElement(By.id("username")).sendKeys("mo.derator");
+        moderator.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
+        moderator.findElement(By.cssSelector("form button[type=submit]")).click();
+        moderator.get(site.baseUrl() + "/admin/comments");
+        var row = moderator.findElement(By.id("queue-" + comment.getId()));
+        assertThat(row.getText()).contains("Ada Reader", "Which companies are in the group?",
+                "First comment from this email address.");
+        row.findElement(By.cssSelector("button[value=APPROVE]")).click();
+        assertThat(moderator.findElement(By.cssSelector(".notice-success")).getText()).isEqualTo("1 comment updated.");
+
+        reader.get(article);
+        var shown = reader.findElement(By.id("comment-" + comment.getId()));
+        assertThat(shown.getText()).contains("Ada Reader", "Which companies are in the group?")
+                .doesNotContain("awaiting moderation");
+        assertThat(reader.findElement(By.id("comments-title")).getText()).isEqualTo("1 comment");
+        assertThat(reader.getPageSource()).doesNotContain("ada@example.com");
+    }
+}
