@@ -1,38 +1,63 @@
 package com.newsroom.site;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.TransactionException;
 
 import com.newsroom.category.Categories;
 
-/** The category links in the site header, in editorial order. */
+/**
+ * The category links in the site header, in editorial order. Every page shows them, so they are kept for a
+ * few seconds (other instances see a change that fast), and the last good list is shown while the
+ * database does not answer.
+ */
 @Component
 public class Navigation {
 
     private static final Logger log = LoggerFactory.getLogger(Navigation.class);
 
+    private static final Duration KEEP_FOR = Duration.ofSeconds(10);
+
+    private record Snapshot(List<NavCategory> categories, long loadedAt) {
+    }
+
     private final Categories categories;
+
+    private volatile Snapshot snapshot;
 
     Navigation(Categories categories) {
         this.categories = categories;
     }
 
-    @Transactional(readOnly = true)
     public List<NavCategory> categories() {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current != null && now - current.loadedAt() < KEEP_FOR.toNanos()) {
+            return current.categories();
+        }
         try {
-            return categories.findAllByOrderByPositionAscNameAsc().stream()
+            List<NavCategory> loaded = categories.findAllByOrderByPositionAscNameAsc().stream()
                     .map(c -> new NavCategory(c.getName(), c.getSlug()))
                     .toList();
+            snapshot = new Snapshot(loaded, now);
+            return loaded;
         }
-        catch (DataAccessException ex) {
+        catch (DataAccessException | TransactionException ex) {
             // The header must render even when the database does not answer (an error page, say).
             log.warn("Navigation unavailable: {}", ex.getMostSpecificCause().getMessage());
-            return List.of();
+            List<NavCategory> lastKnown = current == null ? List.of() : current.categories();
+            snapshot = new Snapshot(lastKnown, now);
+            return lastKnown;
         }
+    }
+
+    /** Forgets the kept list, after categories change on this instance. */
+    public void refresh() {
+        snapshot = null;
     }
 }

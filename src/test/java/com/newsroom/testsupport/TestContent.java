@@ -19,6 +19,7 @@ import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.Comments;
+import com.newsroom.site.Navigation;
 import com.newsroom.tag.Tag;
 import com.newsroom.tag.Tags;
 
@@ -42,8 +43,11 @@ public class TestContent {
 
     private final Clock clock;
 
+    private final Navigation navigation;
+
     TestContent(Categories categories, Tags tags, Authors authors, ArticleService articles, Comments comments,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, Navigation navigation) {
+        this.navigation = navigation;
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
@@ -65,10 +69,14 @@ public class TestContent {
         if (!tables.isEmpty()) {
             jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade").update();
         }
+        navigation.refresh();
     }
 
     public Category category(String name) {
-        return categories.save(new Category(name, slug(name), "All about " + name + ".", SEQUENCE.incrementAndGet()));
+        Category category = categories.save(new Category(name, slug(name), "All about " + name + ".",
+                SEQUENCE.incrementAndGet()));
+        navigation.refresh();
+        return category;
     }
 
     public Tag tag(String name) {

@@ -1,0 +1,122 @@
+package com.newsroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TcpProxy;
+import com.newsroom.testsupport.TestClockConfiguration;
+import com.newsroom.testsupport.TestContent;
+import com.newsroom.testsupport.TestDatabaseConfiguration;
+import com.newsroom.testsupport.Visitor;
+
+/**
+ * PostgreSQL goes away and comes back while the site runs. The application reaches its database through a
+ * relay this test can cut, so the outage is real to the connection pool without stopping a server that
+ * other test runs share.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.newsroom=INFO",
+        "spring.datasource.hikari.connection-timeout=1500" })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
+        DatabaseOutageIntegrationTests.ThroughRelay.class })
+class DatabaseOutageIntegrationTests {
+
+    static TcpProxy relay;
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ThroughRelay {
+
+        /** The throw-away database, reached through the relay instead of directly. */
+        @Bean
+        @Primary
+        JdbcConnectionDetails relayedDatabase(JdbcConnectionDetails throwawayDatabase) throws IOException {
+            String direct = throwawayDatabase.getJdbcUrl();
+            var url = java.net.URI.create(direct.substring("jdbc:".length()));
+            relay = new TcpProxy(url.getHost(), url.getPort() == -1 ? 5432 : url.getPort());
+            String relayed = "jdbc:postgresql://127.0.0.1:" + relay.port() + url.getPath();
+            return new JdbcConnectionDetails() {
+                @Override
+                public String getUsername() {
+                    return throwawayDatabase.getUsername();
+                }
+
+                @Override
+                public String getPassword() {
+                    return throwawayDatabase.getPassword();
+                }
+
+                @Override
+                public String getJdbcUrl() {
+                    return relayed;
+                }
+            };
+        }
+    }
+
+    @AfterAll
+    static void closeRelay() throws IOException {
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void pagesAnswer503DuringAnOutageCommentsComeBackToTheReaderAndTheSiteRecoversByItself() throws Exception {
+        content.reset();
+        content.article("Still here after the outage").published();
+        String path = "/articles/still-here-after-the-outage";
+        Visitor reader = site.visitor();
+        Document form = reader.get(path).html();
+        assertThat(site.get("/").status()).isEqualTo(200);
+
+        relay.cut();
+        try {
+            SiteClient.Page home = site.get("/");
+            assertThat(home.status()).isEqualTo(503);
+            assertThat(home.header("Retry-After")).isEqualTo("30");
+            assertThat(home.html().select("h1").text()).isEqualTo("Temporarily unavailable");
+            assertThat(home.body()).doesNotContain("Exception").doesNotContain("at com.");
+
+            content.clock().advance(Duration.ofSeconds(20));
+            SiteClient.Page sent = reader.submit(form, "form.comment-form", Map.of("name", "Ada", "email",
+                    "ada@example.com", "body", "Words I do not want to lose."));
+            assertThat(sent.status()).isEqualTo(503);
+            assertThat(sent.html().select(".unsaved-comment h2").text()).isEqualTo("Your comment was not saved");
+            assertThat(sent.html().select("#unsaved-text").text()).isEqualTo("Words I do not want to lose.");
+        }
+        finally {
+            relay.restore();
+        }
+
+        int status = 0;
+        for (int attempt = 0; attempt < 40 && status != 200; attempt++) {
+            status = site.get(path).status();
+            if (status != 200) {
+                Thread.sleep(250);
+            }
+        }
+        assertThat(status).isEqualTo(200);
+        assertThat(site.get("/").html().select(".lead-title").text()).isEqualTo("Still here after the outage");
+    }
+}
