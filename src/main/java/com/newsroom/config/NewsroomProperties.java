@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("newsroom")
 public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @DefaultValue Listing listing,
-        @Valid @DefaultValue Comments comments) {
+        @Valid @DefaultValue Comments comments, @Valid @DefaultValue Cache cache) {
 
     /** What the site says about itself in its header, footer and metadata. */
     public record Site(
@@ -68,6 +68,17 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
             @NotNull @DefaultValue("10m") Duration rateWindow,
             /** Personal data of spam and rejected comments is removed after this long. */
             @NotNull @DefaultValue("30d") Duration retention) {
+    }
+
+    /** The in-memory cache of public pages served to readers without a session. */
+    public record Cache(
+            @DefaultValue("true") boolean enabled,
+            /** Memory for cached pages; the least recently used are dropped beyond it. */
+            @Min(1) @DefaultValue("64") int maxMegabytes,
+            /** A safety net only: changes invalidate at once through PostgreSQL notifications. */
+            @NotNull @DefaultValue("5m") Duration timeToLive,
+            /** How long a CDN or proxy may hold a public page (Cache-Control s-maxage). */
+            @NotNull @DefaultValue("60s") Duration sharedMaxAge) {
     }
 
     public enum ModerationPolicy {

@@ -21,8 +21,14 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.newsroom=INFO",
         "newsroom.comments.blocked-words=casino,cheap pills", "newsroom.comments.blocked-hosts=spam.example",
-        "newsroom.comments.close-after-days=3650" })
+        "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class })
 public @interface IntegrationTest {
+
+    /**
+     * The page cache is off in the shared context: tests change data behind the application's back and
+     * read it straight away. {@code PageCacheIntegrationTests} runs with it on.
+     */
+    String PAGE_CACHE = "newsroom.cache.enabled";
 }

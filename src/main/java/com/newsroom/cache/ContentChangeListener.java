@@ -1,0 +1,104 @@
+package com.newsroom.cache;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens on PostgreSQL's 'content_changed' channel (fed by triggers on the content tables) and empties
+ * the page cache whenever any instance commits a change readers could see. While the database is away
+ * cached pages keep being served; once listening resumes the cache is emptied, since notifications may
+ * have been missed in between.
+ */
+@Component
+class ContentChangeListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentChangeListener.class);
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    private final DataSource dataSource;
+
+    private final PageCache cache;
+
+    private volatile boolean running;
+
+    private volatile Thread thread;
+
+    ContentChangeListener(DataSource dataSource, PageCache cache) {
+        this.dataSource = dataSource;
+        this.cache = cache;
+    }
+
+    @Override
+    public void start() {
+        if (!cache.isEnabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::listen, "content-change-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void listen() {
+        while (running) {
+            // A connection of its own, held for as long as it listens; it is not returned to the pool.
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen content_changed");
+                }
+                cache.invalidateAll();
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(1000);
+                    if (notifications != null && notifications.length > 0) {
+                        cache.invalidateAll();
+                    }
+                    if (!connection.isValid(1)) {
+                        throw new SQLException("listening connection lost");
+                    }
+                }
+            }
+            catch (SQLException ex) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Not listening for content changes ({}); retrying in {} s", ex.getMessage(),
+                        RETRY_AFTER.toSeconds());
+                try {
+                    Thread.sleep(RETRY_AFTER.toMillis());
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

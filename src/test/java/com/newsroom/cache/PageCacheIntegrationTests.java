@@ -1,0 +1,137 @@
+package com.newsroom.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import com.newsroom.article.Article;
+import com.newsroom.article.ArticleService;
+import com.newsroom.comment.Comment;
+import com.newsroom.comment.CommentStatus;
+import com.newsroom.moderation.ModerationAction;
+import com.newsroom.moderation.ModerationService;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.SiteClient.Page;
+import com.newsroom.testsupport.TestClockConfiguration;
+import com.newsroom.testsupport.TestContent;
+import com.newsroom.testsupport.TestDatabaseConfiguration;
+
+/** Public pages served from memory stay correct: every change shows on the very next request. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true" })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class })
+class PageCacheIntegrationTests {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    PageCache cache;
+
+    @Autowired
+    ArticleService articles;
+
+    @Autowired
+    ModerationService moderation;
+
+    Article article;
+
+    @BeforeEach
+    void aPublishedArticle() {
+        content.reset();
+        cache.invalidateAll();
+        article = content.article("Cached story").published();
+    }
+
+    @Test
+    void theSecondReaderIsServedFromMemoryWithTheSameBytesAndAnEntityTag() {
+        Page first = site.get("/articles/cached-story");
+        Page second = site.get("/articles/cached-story");
+        assertThat(first.header("X-Cache")).isEqualTo("MISS");
+        assertThat(second.header("X-Cache")).isEqualTo("HIT");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag")).matches("\"[0-9a-f]{32}\"");
+        assertThat(second.header("Cache-Control")).isEqualTo("public, max-age=0, must-revalidate, s-maxage=60");
+        assertThat(second.header("Last-Modified")).isNotBlank();
+    }
+
+    @Test
+    void unchangedPagesAnswer304ToConditionalRequests() {
+        String etag = site.get("/").header("ETag");
+        Page revalidated = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/"))
+                .header("If-None-Match", etag).GET());
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        Page changed = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/"))
+                .header("If-None-Match", "\"something-else\"").GET());
+        assertThat(changed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void publishingShowsOnTheNextRequest() {
+        site.get("/");
+        assertThat(site.get("/").header("X-Cache")).isEqualTo("HIT");
+        content.article("Breaking news").featured().published();
+        Page home = site.get("/");
+        assertThat(home.header("X-Cache")).isEqualTo("MISS");
+        assertThat(home.html().select(".lead-title").text()).isEqualTo("Breaking news");
+    }
+
+    @Test
+    void editingShowsOnTheNextRequest() {
+        site.get("/articles/cached-story");
+        articles.changeSlug(article.getId(), "renamed-story");
+        assertThat(site.get("/articles/cached-story").status()).isEqualTo(301);
+        assertThat(site.get("/articles/renamed-story").status()).isEqualTo(200);
+    }
+
+    @Test
+    void approvingACommentShowsOnTheNextRequest() {
+        Comment comment = content.comment(article, null, "Ada", "Now you see me", CommentStatus.PENDING);
+        assertThat(site.get("/articles/cached-story").html().select("#comment-" + comment.getId())).isEmpty();
+        assertThat(site.get("/articles/cached-story").header("X-Cache")).isEqualTo("HIT");
+        moderation.apply(ModerationAction.APPROVE, List.of(comment.getId()), "Mo");
+        Page page = site.get("/articles/cached-story");
+        assertThat(page.html().select("#comment-" + comment.getId() + " .comment-body").text())
+                .isEqualTo("Now you see me");
+    }
+
+    @Test
+    void changesMadeOutsideTheApplicationArriveThroughDatabaseNotifications() throws InterruptedException {
+        site.get("/articles/cached-story");
+        assertThat(site.get("/articles/cached-story").header("X-Cache")).isEqualTo("HIT");
+        // As another instance (or an operator's SQL) would: nothing in this JVM knows about it.
+        content.jdbc().sql("update articles set title = 'Retitled elsewhere' where id = ?").param(article.getId())
+                .update();
+        String title = "";
+        for (int attempt = 0; attempt < 50 && !title.equals("Retitled elsewhere"); attempt++) {
+            Thread.sleep(20);
+            title = site.get("/articles/cached-story").html().select("h1").text();
+        }
+        assertThat(title).isEqualTo("Retitled elsewhere");
+    }
+
+    @Test
+    void readersWithASessionStaffPagesAndErrorsAreNeverServedFromMemory() {
+        site.get("/articles/cached-story");
+        Page withSession = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/articles/cached-story"))
+                .header("Cookie", "SESSION=abc").GET());
+        assertThat(withSession.header("X-Cache")).isNull();
+        site.get("/login");
+        assertThat(site.get("/login").header("X-Cache")).isNull();
+        site.get("/articles/missing");
+        assertThat(site.get("/articles/missing").header("X-Cache")).isNull();
+        assertThat(site.get("/articles/missing").status()).isEqualTo(404);
+    }
+}
