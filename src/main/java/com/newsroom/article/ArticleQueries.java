@@ -151,6 +151,11 @@ public class ArticleQueries {
         return pick(loadCards(ids), ids);
     }
 
+    /** Cards for the given articles, in that order; any not (or no longer) published are left out. */
+    public List<ArticleCard> cards(List<Long> ids) {
+        return pick(loadCards(ids), ids);
+    }
+
     private Listing<ArticleCard> cards(Listing<Cursor> keys) {
         List<Long> ids = keys.items().stream().map(Cursor::id).toList();
         Map<Long, ArticleCard> cards = loadCards(ids);
