@@ -19,5 +19,5 @@ import org.springframework.validation.annotation.Validated;
 public record FeedProperties(
         @DefaultValue("false") boolean fullContent,
         @Min(1) @Max(100) @DefaultValue("20") int size,
-        @Min(100) @Max(50_000) @DefaultValue("10000") int sitemapPageSize) {
+        @Min(1) @Max(50_000) @DefaultValue("10000") int sitemapPageSize) {
 }
