@@ -1,5 +1,6 @@
 package com.newsroom.feed;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -98,7 +99,7 @@ class SitemapController {
     private static void write(HttpServletResponse response, Body body) throws IOException {
         response.setContentType("application/xml;charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE);
-        OutputStream out = response.getOutputStream();
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 32 * 1024);
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
             body.write(xml);

@@ -3,11 +3,12 @@ package com.newsroom.search;
 import java.util.List;
 
 /**
- * One page of search results. {@code total} counts every match (not only those on this page); pages beyond
- * {@link ArticleSearch#MAX_PAGES} are not offered.
+ * One page of search results. {@code total} counts the matches ranked (not only those on this page); when
+ * {@code more} is true there were more matches than are ranked. Pages beyond {@link ArticleSearch#MAX_PAGES}
+ * are not offered.
  */
 public record SearchResults(String query, String category, List<SearchHit> hits, int page, long total,
-        boolean hasNext) {
+        boolean more, boolean hasNext) {
 
     public boolean isEmpty() {
         return hits.isEmpty();
