@@ -5,3 +5,7 @@ create index articles_title_search_idx on articles using gin (title_vector) wher
 
 -- Sitemaps read published articles' ids, slugs and dates from this index alone (index-only scans).
 create index articles_sitemap_idx on articles (id) include (slug, published_at, updated_at) where status = 'PUBLISHED';
+
+-- Plans depend on how common each title word is: collect the new column's statistics now, not whenever
+-- autovacuum gets round to it.
+analyze articles;

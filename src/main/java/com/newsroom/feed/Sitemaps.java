@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.newsroom.site.SiteSettings;
 
 /**
@@ -44,6 +46,13 @@ class Sitemaps {
 
     private final Clock clock;
 
+    static final Duration PAGES_TTL = Duration.ofMinutes(5);
+
+    private final Cache<List<Object>, List<Page>> articlePages = Caffeine.newBuilder()
+            .maximumSize(4)
+            .expireAfterWrite(PAGES_TTL)
+            .build();
+
     Sitemaps(JdbcClient jdbc, FeedProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.pageSize = properties.sitemapPageSize();
@@ -54,7 +63,22 @@ class Sitemaps {
     record Page(long number, Instant lastModified) {
     }
 
+    /**
+     * The article pages and their last changes read every published article, so they are kept for a few
+     * minutes, and recomputed at once when an article is added or published (the signature: the highest
+     * article id and the newest publication, each one index probe). An edit or withdrawal shows in the
+     * index's lastmod within {@link #PAGES_TTL}; the pages themselves are always read fresh.
+     */
     List<Page> articlePages() {
+        List<Object> signature = jdbc.sql("""
+                select (select max(id) from articles),
+                       (select max(published_at) from articles where status = 'PUBLISHED')""")
+                .query((rs, n) -> java.util.Arrays.<Object>asList(rs.getObject(1), rs.getObject(2)))
+                .single();
+        return articlePages.get(signature, key -> readArticlePages());
+    }
+
+    private List<Page> readArticlePages() {
         return jdbc.sql("""
                 select (id - 1) / :size + 1 as page, max(greatest(published_at, updated_at)) as last_modified
                 from articles where status = 'PUBLISHED' group by 1 order by 1""")
