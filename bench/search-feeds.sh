@@ -7,7 +7,7 @@
 #
 # Needs: PostgreSQL on 127.0.0.1:5432 (superuser, for session_replication_role while seeding), psql, wrk,
 # Java. Only ever talks to 127.0.0.1. The app is built with ./mvnw package unless the jar already exists
-# (BUILD=1 forces a build). Results go to stdout and bench/results/search-feeds-latest.txt.
+# (BUILD=1 forces a build). Results go to stdout and bench/results/search-feeds-c<connections>.txt.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ WARMUP=${WARMUP:-2s}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
 BASE="http://127.0.0.1:${PORT}"
-RESULTS=bench/results/search-feeds-latest.txt
+RESULTS=bench/results/search-feeds-c${CONNECTIONS}.txt
 PSQL=(psql -X -q -h 127.0.0.1 -U "$PGUSER")
 
 JAR=$(ls target/newsroom-*.jar 2>/dev/null | grep -v plain | head -1 || true)
@@ -48,11 +48,11 @@ trap stop_app EXIT
 echo "Starting $JAR on port $PORT (database $DB)"
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   java -Xmx512m -jar "$JAR" --server.port="$PORT" --newsroom.site.base-url="$BASE" \
-  --logging.level.root=WARN >bench/results/search-feeds-app.log 2>&1 &
+  --logging.level.root=WARN >bench/results/search-feeds-app.log.tmp 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "$BASE/robots.txt" && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "The app did not start; see bench/results/search-feeds-app.log"; exit 1; }
+  kill -0 "$APP_PID" 2>/dev/null || { echo "The app did not start; see bench/results/search-feeds-app.log.tmp"; exit 1; }
   sleep 1
 done
 
