@@ -1,5 +1,6 @@
 package com.newsroom.feed;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
@@ -26,7 +28,7 @@ import com.newsroom.web.Slugs;
 /**
  * Atom ({@code .atom}) and RSS 2.0 ({@code .rss}) feeds of the newest published articles: the whole site at
  * {@code /feed}, and each category, tag and author at {@code <its page>/feed}. Conditional GETs are answered
- * from the newest entry's update time.
+ * by entity tag (a digest of the document), so feed readers fetch a feed only when it changed.
  */
 @Controller
 class FeedController {
@@ -102,13 +104,16 @@ class FeedController {
             WebRequest request) {
         List<FeedArticle> newest = articles.newest(scope, owner, properties.size());
         Instant updated = FeedWriter.updated(newest, clock.instant());
-        if (request.checkNotModified(updated.toEpochMilli())) {
-            return null;
-        }
         String body = FeedWriter.write(format, channel, newest, settings.current(), properties.fullContent(),
                 updated);
+        // The tag is the document's own digest: a withdrawn article changes it even though no date moves.
+        String etag = "\"" + DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8)) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.parseMediaType(format.mediaType), java.nio.charset.StandardCharsets.UTF_8))
+                .lastModified(updated)
+                .contentType(new MediaType(MediaType.parseMediaType(format.mediaType), StandardCharsets.UTF_8))
                 .cacheControl(CACHE)
                 .body(body);
     }

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -16,6 +14,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.newsroom.article.Article;
 import com.newsroom.author.Author;
@@ -38,6 +37,9 @@ class FeedIntegrationTests {
 
     @Autowired
     SiteClient site;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void emptySite() {
@@ -110,21 +112,25 @@ class FeedIntegrationTests {
     }
 
     @Test
-    void unchangedFeedAnswersNotModified() {
+    void unchangedFeedAnswersNotModifiedAndAChangedOneDoesNot() {
         content.article("A story").published();
+        Article second = content.article("Another story").publishedAt(content.now().minus(Duration.ofHours(1)));
         var first = site.get("/feed.atom");
-        String lastModified = first.header("Last-Modified");
-        assertThat(lastModified).isNotNull();
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(first.header("Last-Modified")).isNotBlank();
 
-        var again = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/feed.atom"))
-                .header("If-Modified-Since", lastModified).GET());
-        assertThat(again.status()).isEqualTo(304);
+        assertThat(conditional("/feed.atom", etag).status()).isEqualTo(304);
 
-        String longAgo = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                content.now().minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC));
-        var stale = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/feed.atom"))
-                .header("If-Modified-Since", longAgo).GET());
-        assertThat(stale.status()).isEqualTo(200);
+        // Withdrawing an older article moves no date, but the feed is different.
+        jdbc.sql("update articles set status = 'ARCHIVED' where id = :id").param("id", second.getId()).update();
+        var changed = conditional("/feed.atom", etag);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).doesNotContain("Another story");
+    }
+
+    private SiteClient.Page conditional(String path, String etag) {
+        return site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).header("If-None-Match", etag).GET());
     }
 
     @Test
