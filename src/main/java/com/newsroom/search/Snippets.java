@@ -34,7 +34,7 @@ final class Snippets {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == START || c == STOP) {
-                html.append(HtmlUtils.htmlEscape(plain.toString()));
+                html.append(HtmlUtils.htmlEscape(plain.toString(), "UTF-8"));
                 plain.setLength(0);
                 if (c == START && !open) {
                     html.append("<mark>");
@@ -49,7 +49,7 @@ final class Snippets {
                 plain.append(c);
             }
         }
-        html.append(HtmlUtils.htmlEscape(plain.toString()));
+        html.append(HtmlUtils.htmlEscape(plain.toString(), "UTF-8"));
         if (open) {
             html.append("</mark>");
         }
