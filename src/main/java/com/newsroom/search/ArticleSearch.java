@@ -66,7 +66,7 @@ public class ArticleSearch {
                 limit :limit offset :offset)
             select r.id, r.total,
                    ts_headline('english', a.title, websearch_to_tsquery('english', :query), :titleOptions) as title,
-                   ts_headline('english', a.dek || ' … ' || regexp_replace(a.body_html, '<[^>]*>', ' ', 'g'),
+                   ts_headline('english', a.dek || ' ' || regexp_replace(a.body_html, '<[^>]*>', ' ', 'g'),
                                websearch_to_tsquery('english', :query), :options) as snippet
             from ranked r join articles a on a.id = r.id
             order by r.position""";

@@ -2,13 +2,17 @@ package com.newsroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.category.Category;
@@ -53,6 +57,7 @@ class SearchBrowserTests {
 
         browser.get(site.baseUrl() + "/");
         browser.findElement(By.cssSelector("header [role=search] input[name=q]")).sendKeys("batteries" + Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?q="));
 
         assertThat(browser.getCurrentUrl()).endsWith("/search?q=batteries");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Results for “batteries”");
@@ -61,6 +66,9 @@ class SearchBrowserTests {
 
         new Select(browser.findElement(By.id("search-category"))).selectByVisibleText("Money");
         browser.findElement(By.cssSelector("main form[role=search] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category=money"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-hit .card-title")));
 
         assertThat(browser.findElements(By.cssSelector(".search-hit .card-title")))
                 .extracting(e -> e.getText()).containsExactly("Battery makers raise fresh money");
