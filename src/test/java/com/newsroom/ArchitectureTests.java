@@ -37,6 +37,7 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule controllersNeverBindEntities = methods()
             .that().areDeclaredInClassesThat().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .and().areMetaAnnotatedWith(org.springframework.web.bind.annotation.RequestMapping.class)
             .should(new ArchCondition<JavaMethod>("not take an @Entity parameter") {
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {

@@ -32,13 +32,16 @@ public class ArticleQueries {
 
     private final NewsroomProperties.Listing sizes;
 
+    private final RelatedArticles relatedArticles;
+
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
-            NewsroomProperties properties) {
+            NewsroomProperties properties, RelatedArticles relatedArticles) {
         this.articles = articles;
         this.redirects = redirects;
         this.listings = listings;
         this.jdbc = jdbc;
         this.sizes = properties.listing();
+        this.relatedArticles = relatedArticles;
     }
 
     public Listing<ArticleCard> latest(PageParams page) {
@@ -117,37 +120,16 @@ public class ArticleQueries {
     }
 
     /**
-     * "You may also like": published articles sharing the most tags, then the newest of the same category;
-     * never the article itself.
+     * "You may also like": published articles ranked by shared tags and text similarity (see
+     * {@link RelatedArticles}); never the article itself, and checked for publication as they are loaded.
      */
     List<ArticleCard> related(Article article) {
-        if (sizes.related() == 0) {
-            return List.of();
-        }
-        List<Long> ids = jdbc.sql("""
-                with tagged as (
-                    select t.article_id, count(*) as shared
-                    from article_tags t
-                    where t.tag_id in (select tag_id from article_tags where article_id = :id)
-                      and t.article_id <> :id and t.listed_at is not null
-                    group by t.article_id
-                    order by shared desc, max(t.listed_at) desc
-                    limit 50),
-                same_category as (
-                    select id as article_id, 0 as shared from articles
-                    where primary_category_id = :category and status = 'PUBLISHED' and id <> :id
-                    order by published_at desc, id desc
-                    limit :limit)
-                select c.article_id
-                from (select * from tagged union all select * from same_category) c
-                join articles a on a.id = c.article_id
-                group by c.article_id, a.published_at
-                order by max(c.shared) desc, a.published_at desc, c.article_id desc
-                limit :limit""")
-                .param("id", article.getId())
-                .param("category", article.getPrimaryCategory().getId())
-                .param("limit", sizes.related())
-                .query(Long.class).list();
+        List<Long> ids = relatedArticles.idsFor(article, sizes.related());
+        return ids.isEmpty() ? List.of() : pick(loadCards(ids), ids);
+    }
+
+    /** Cards for the given articles, in that order; any not (or no longer) published are left out. */
+    public List<ArticleCard> cards(List<Long> ids) {
         return pick(loadCards(ids), ids);
     }
 

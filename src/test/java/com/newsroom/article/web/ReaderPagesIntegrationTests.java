@@ -112,7 +112,7 @@ class ReaderPagesIntegrationTests {
         assertThat(page.select(".tags a").eachAttr("href")).containsExactly("/tag/china", "/tag/policy");
         assertThat(texts(page, ".related .card-title")).containsExactly(sibling.getTitle());
         assertThat(page.select(".share-links a")).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("script:not([type=application/ld+json])")).isEmpty();
         assertThat(page.select(".follow-links a")).isNotEmpty();
         assertThat(page.select("a[href=#top]")).isNotEmpty();
         assertThat(page.select("link[rel=canonical]").attr("href"))

@@ -1,0 +1,96 @@
+package com.newsroom.article;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Picks the "You may also like" articles: published articles scored by the tags they share with this one
+ * (one point each), by how well their text matches this one's title, dek and tag words ({@code ts_rank}
+ * over the search index, up to about one point more) and a little for the same category, newest first on
+ * ties. Never the article itself, never an unpublished one.
+ * <p>
+ * The choice is cached for a few minutes per article version; the caller loads the cards, which checks
+ * publication again at read time, so an article withdrawn since is never shown.
+ */
+@Component
+class RelatedArticles {
+
+    private static final Duration TTL = Duration.ofMinutes(10);
+
+    /** Candidates considered from each source; scoring them all stays cheap at any size. */
+    private static final int CANDIDATES = 200;
+
+    private final JdbcClient jdbc;
+
+    private final Cache<Key, List<Long>> cache = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterWrite(TTL)
+            .build();
+
+    RelatedArticles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Key(long id, Instant publishedAt, Instant updatedAt, int limit) {
+    }
+
+    List<Long> idsFor(Article article, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return cache.get(new Key(article.getId(), article.getPublishedAt(), article.getUpdatedAt(), limit),
+                key -> compute(key.id(), key.limit()));
+    }
+
+    private List<Long> compute(long id, int limit) {
+        return List.copyOf(jdbc.sql("""
+                with me as (
+                    select a.id, a.primary_category_id,
+                           (select websearch_to_tsquery('simple', string_agg(lexeme, ' or '))
+                            from unnest(tsvector_to_array(ts_filter(a.search_vector, '{a,b}'))) lexeme) as terms
+                    from articles a where a.id = :id),
+                tagged as (
+                    select t.article_id as id, count(*) as shared
+                    from article_tags t
+                    where t.tag_id in (select tag_id from article_tags where article_id = :id)
+                      and t.article_id <> :id and t.listed_at is not null
+                    group by t.article_id
+                    order by shared desc, max(t.listed_at) desc
+                    limit :candidates),
+                similar_text as (
+                    select a.id from articles a cross join me
+                    where a.status = 'PUBLISHED' and a.search_vector @@ me.terms and a.id <> me.id
+                    order by a.published_at desc, a.id desc
+                    limit :candidates),
+                same_category as (
+                    select a.id from articles a cross join me
+                    where a.primary_category_id = me.primary_category_id and a.status = 'PUBLISHED' and a.id <> me.id
+                    order by a.published_at desc, a.id desc
+                    limit :limit),
+                candidates as (
+                    select id from tagged union select id from similar_text union select id from same_category)
+                select a.id
+                from candidates c
+                join articles a on a.id = c.id
+                cross join me
+                left join tagged t on t.id = a.id
+                where a.status = 'PUBLISHED' and a.id <> me.id
+                order by coalesce(t.shared, 0)
+                         + 3 * coalesce(ts_rank(a.search_vector, me.terms, 32), 0)
+                         + case when a.primary_category_id = me.primary_category_id then 0.25 else 0 end desc,
+                         a.published_at desc, a.id desc
+                limit :limit""")
+                .param("id", id)
+                .param("limit", limit)
+                .param("candidates", CANDIDATES)
+                .query(Long.class)
+                .list());
+    }
+}

@@ -1,0 +1,101 @@
+package com.newsroom.feed;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.newsroom.article.ArticleCard;
+import com.newsroom.article.ArticlePage;
+import com.newsroom.site.SiteSettings;
+import com.newsroom.site.SiteSettingsProvider;
+
+/**
+ * schema.org descriptions of pages as JSON-LD, written by Jackson and made safe to sit inside a
+ * {@code <script>} element: {@code <}, {@code >} and {@code &} are written as JSON escapes, so no title can
+ * close the element early. Templates call it as {@code @structuredData}.
+ */
+@Component("structuredData")
+public class StructuredData {
+
+    /** Where the publisher's logo lives, relative to the site. */
+    static final String LOGO_PATH = "/img/favicon.svg";
+
+    private final JsonMapper json;
+
+    private final SiteSettingsProvider settings;
+
+    StructuredData(JsonMapper json, SiteSettingsProvider settings) {
+        this.json = json;
+        this.settings = settings;
+    }
+
+    /** A NewsArticle: headline, dates, authors, image, publisher and the page it is the main entity of. */
+    public String newsArticle(ArticlePage article) {
+        SiteSettings site = settings.current();
+        String base = site.baseUrl();
+        String url = base + "/articles/" + article.slug();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@type", "NewsArticle");
+        data.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
+        data.put("url", url);
+        data.put("headline", article.title());
+        String description = article.excerpt() == null || article.excerpt().isBlank() ? article.dek()
+                : article.excerpt();
+        if (description != null && !description.isBlank()) {
+            data.put("description", description);
+        }
+        if (article.heroImageUrl() != null && !article.heroImageUrl().isBlank()) {
+            data.put("image", List.of(absolute(base, article.heroImageUrl())));
+        }
+        data.put("datePublished", iso(article.publishedAt()));
+        data.put("dateModified", iso(modified(article)));
+        data.put("author", article.authors().stream()
+                .map(author -> Map.of("@type", "Person", "name", author.name(), "url", base + "/author/" + author.slug()))
+                .toList());
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "Organization");
+        publisher.put("name", site.name());
+        publisher.put("url", base + "/");
+        publisher.put("logo", Map.of("@type", "ImageObject", "url", base + LOGO_PATH));
+        data.put("publisher", publisher);
+        data.put("articleSection", article.category().name());
+        if (!article.tags().isEmpty()) {
+            data.put("keywords", article.tags().stream().map(ArticleCard.Ref::name).toList());
+        }
+        return scriptSafe(json.writeValueAsString(data));
+    }
+
+    /** When the article last changed: never before it was published. */
+    public String modifiedIso(ArticlePage article) {
+        return iso(modified(article));
+    }
+
+    private static Instant modified(ArticlePage article) {
+        if (article.updatedAt() == null || article.updatedAt().isBefore(article.publishedAt())) {
+            return article.publishedAt();
+        }
+        return article.updatedAt();
+    }
+
+    /** Escapes what could end a script element or start markup; JSON parsers read the escapes back unchanged. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    static String absolute(String base, String url) {
+        return url.startsWith("/") ? base + url : url;
+    }
+
+    private static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,141 @@
+package com.newsroom.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.newsroom.article.ArticleCard;
+import com.newsroom.article.ArticleQueries;
+
+/**
+ * Full-text search over published articles, as PostgreSQL does it: {@code websearch_to_tsquery} reads the
+ * query the way people type it ("quoted phrases", -exclusions, or), the GIN index finds the matches, articles
+ * whose title matches come first and {@code ts_rank} orders the rest. Ranking reads a bounded set of
+ * candidates (see {@link #CANDIDATES}); pages are offsets over it, so they stop at {@link #MAX_PAGES}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArticleSearch {
+
+    public static final int PAGE_SIZE = 10;
+
+    public static final int MAX_PAGES = 50;
+
+    /** Longer queries are refused rather than searched for. */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    /**
+     * Ranking reads at most this many of the newest matching articles, plus the newest
+     * {@link #TITLE_CANDIDATES} whose title matches, so a word found in every article costs what a rare one
+     * does. News readers mostly want recent stories; older ones are a category filter or a longer query away.
+     */
+    static final int CANDIDATES = MAX_PAGES * PAGE_SIZE;
+
+    static final int TITLE_CANDIDATES = 100;
+
+    private static final Pattern HYPHENATED = Pattern.compile("\\p{L}-\\p{L}");
+
+    /** %s is the newest-first sort key of the candidates. */
+    private static final String SQL = """
+            with candidates as (
+                (select a.id from articles a
+                 where a.status = 'PUBLISHED' and a.search_vector @@ websearch_to_tsquery('english', :query)
+                   and (cast(:category as bigint) is null or a.primary_category_id = :category)
+                 order by %1$s desc, a.id desc
+                 limit :recent)
+                union
+                (select a.id from articles a
+                 where a.status = 'PUBLISHED' and a.title_vector @@ websearch_to_tsquery('english', :query)
+                   and a.search_vector @@ websearch_to_tsquery('english', :query)
+                   and (cast(:category as bigint) is null or a.primary_category_id = :category)
+                 order by %1$s desc, a.id desc
+                 limit :titled)),
+            ranked as (
+                select a.id, count(*) over () as total,
+                       row_number() over (order by a.title_vector @@ websearch_to_tsquery('english', :query) desc,
+                                          ts_rank(a.search_vector, websearch_to_tsquery('english', :query)) desc,
+                                          a.published_at desc, a.id desc) as position
+                from candidates c join articles a on a.id = c.id
+                order by position
+                limit :limit offset :offset)
+            select r.id, r.total,
+                   ts_headline('english', a.title, websearch_to_tsquery('english', :query), :titleOptions) as title,
+                   ts_headline('english', a.dek || ' ' || regexp_replace(a.body_html, '<[^>]*>', ' ', 'g'),
+                               websearch_to_tsquery('english', :query), :options) as snippet
+            from ranked r join articles a on a.id = r.id
+            order by r.position""";
+
+    private static final String HEADLINE_OPTIONS = Snippets.MARKERS
+            + ", MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=\" … \"";
+
+    private static final String TITLE_OPTIONS = Snippets.MARKERS + ", HighlightAll=true";
+
+    private final JdbcClient jdbc;
+
+    private final ArticleQueries articles;
+
+    ArticleSearch(JdbcClient jdbc, ArticleQueries articles) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+    }
+
+    /**
+     * @param query      what the reader typed, already checked to be non-blank and at most
+     *                   {@link #MAX_QUERY_LENGTH} characters without control characters
+     * @param categoryId only articles filed under this category, or null for all
+     * @param page       from 1 to {@link #MAX_PAGES}
+     */
+    public SearchResults search(String query, Long categoryId, String categorySlug, int page) {
+        if (page < 1 || page > MAX_PAGES) {
+            throw new IllegalArgumentException("page " + page);
+        }
+        // Each query is planned for its own words: a word in most articles reads the newest-first index until
+        // enough match, a rare one goes through the GIN index. A cached generic plan would do one for both.
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        List<Row> rows = jdbc.sql(SQL.formatted(isPhrase(query) ? "a.published_at + interval '0 seconds'"
+                : "a.published_at"))
+                .param("query", query)
+                .param("category", categoryId)
+                .param("recent", CANDIDATES)
+                .param("titled", TITLE_CANDIDATES)
+                .param("limit", PAGE_SIZE + 1)
+                .param("offset", (page - 1) * PAGE_SIZE)
+                .param("titleOptions", TITLE_OPTIONS)
+                .param("options", HEADLINE_OPTIONS)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("total"), rs.getString("title"),
+                        rs.getString("snippet")))
+                .list();
+        boolean hasNext = rows.size() > PAGE_SIZE && page < MAX_PAGES;
+        List<Row> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
+        List<Long> ids = shown.stream().map(Row::id).toList();
+        Map<Long, Row> byId = shown.stream().collect(Collectors.toMap(Row::id, Function.identity()));
+        Map<Long, ArticleCard> cards = articles.cards(ids).stream()
+                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
+        List<SearchHit> hits = ids.stream()
+                .filter(cards::containsKey)
+                .map(id -> new SearchHit(cards.get(id), Snippets.toHtml(byId.get(id).title()),
+                        Snippets.toHtml(byId.get(id).snippet())))
+                .toList();
+        long total = rows.isEmpty() ? 0 : rows.get(0).total();
+        boolean more = total >= CANDIDATES;
+        return new SearchResults(query, categorySlug, hits, page, more ? CANDIDATES : total, more, hasNext);
+    }
+
+    /**
+     * Phrases ("digital twin", or hyphenated words) are estimated as common as their words together and
+     * often are far rarer; reading them newest first could scan every article, so their candidates are
+     * collected through the GIN index instead (the sort expression keeps the planner off the date index).
+     */
+    static boolean isPhrase(String query) {
+        return query.indexOf('"') >= 0 || HYPHENATED.matcher(query).find();
+    }
+
+    private record Row(long id, long total, String title, String snippet) {
+    }
+}

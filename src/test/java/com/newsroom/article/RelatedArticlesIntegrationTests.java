@@ -1,0 +1,89 @@
+package com.newsroom.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.newsroom.category.Category;
+import com.newsroom.tag.Tag;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestContent;
+
+@IntegrationTest
+class RelatedArticlesIntegrationTests {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void emptySite() {
+        content.reset();
+    }
+
+    @Test
+    void articlesSharingMoreTagsComeFirstAndNeverTheArticleItselfOrADraft() {
+        Category energy = content.category("Energy");
+        Category other = content.category("Other");
+        Tag solar = content.tag("Solar");
+        Tag grid = content.tag("Grid");
+        Tag storage = content.tag("Storage");
+        Instant now = content.now();
+        content.article("Utilities plan a new storage hub").in(energy).tagged(solar, grid, storage).published();
+        content.article("Three tags in common").in(other).tagged(solar, grid, storage)
+                .publishedAt(now.minus(Duration.ofDays(20)));
+        content.article("One tag in common").in(other).tagged(solar).publishedAt(now.minus(Duration.ofDays(1)));
+        content.article("Same section, nothing else").in(energy).publishedAt(now.minus(Duration.ofHours(1)));
+        content.article("A draft with every tag").in(energy).tagged(solar, grid, storage).draft();
+
+        assertThat(related("/articles/utilities-plan-a-new-storage-hub")).containsExactly("Three tags in common",
+                "One tag in common", "Same section, nothing else");
+    }
+
+    @Test
+    void textSimilarityRanksAStoryOnTheSameSubjectAboveNewerUnrelatedOnes() {
+        Category tech = content.category("Tech");
+        Instant now = content.now();
+        content.article("Chipmakers race to build AI accelerators").in(tech)
+                .dek("Demand for accelerators outstrips supply.").published();
+        content.article("Unrelated newer story about gardens").in(tech).publishedAt(now.minus(Duration.ofHours(1)));
+        content.article("Another unrelated story about recipes").in(tech).publishedAt(now.minus(Duration.ofHours(2)));
+        content.article("Accelerator shortage hits chipmakers").in(content.category("Business"))
+                .publishedAt(now.minus(Duration.ofDays(40)));
+
+        assertThat(related("/articles/chipmakers-race-to-build-ai-accelerators")).first()
+                .isEqualTo("Accelerator shortage hits chipmakers");
+    }
+
+    @Test
+    void anArticleWithdrawnAfterBeingChosenIsNotShown() {
+        Tag tag = content.tag("Ports");
+        content.article("Port strike ends").tagged(tag).published();
+        Article sibling = content.article("Port strike begins").tagged(tag)
+                .publishedAt(content.now().minus(Duration.ofDays(1)));
+        assertThat(related("/articles/port-strike-ends")).containsExactly("Port strike begins");
+
+        jdbc.sql("update articles set status = 'ARCHIVED' where id = :id").param("id", sibling.getId()).update();
+
+        assertThat(related("/articles/port-strike-ends")).isEmpty();
+    }
+
+    private List<String> related(String path) {
+        var response = site.get(path);
+        assertThat(response.status()).isEqualTo(200);
+        return response.html().select(".related .card-title").eachText();
+    }
+}

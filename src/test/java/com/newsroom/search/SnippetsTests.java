@@ -1,0 +1,38 @@
+package com.newsroom.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SnippetsTests {
+
+    private static final char S = Snippets.START;
+
+    private static final char E = Snippets.STOP;
+
+    @Test
+    void marksMatchesAndEscapesEverythingElse() {
+        assertThat(Snippets.toHtml("a " + S + "zeppelin" + E + " & <b>bold</b> \"quoted\""))
+                .isEqualTo("a <mark>zeppelin</mark> &amp; &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot;");
+    }
+
+    @Test
+    void characterReferencesFromStoredHtmlAreDecodedOnceThenEscaped() {
+        assertThat(Snippets.toHtml("Tom &amp; Jerry &lt;script&gt; caf&#233;"))
+                .isEqualTo("Tom &amp; Jerry &lt;script&gt; café");
+    }
+
+    @Test
+    void strayOrUnbalancedMarkersNeverLeaveAnOpenElement() {
+        assertThat(Snippets.toHtml(E + "a" + S + S + "b")).isEqualTo("a<mark>b</mark>");
+        assertThat(Snippets.toHtml(null)).isEmpty();
+    }
+
+    @Test
+    void quotedAndHyphenatedQueriesAreTreatedAsPhrases() {
+        assertThat(ArticleSearch.isPhrase("\"digital twin\"")).isTrue();
+        assertThat(ArticleSearch.isPhrase("cross-border payments")).isTrue();
+        assertThat(ArticleSearch.isPhrase("digital -harbour")).isFalse();
+        assertThat(ArticleSearch.isPhrase("digital twin")).isFalse();
+    }
+}
