@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
         "newsroom.comments.blocked-words=casino,cheap pills", "newsroom.comments.blocked-hosts=spam.example",
         "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false" })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
+        QueryCounter.class })
 public @interface IntegrationTest {
 
     /**
