@@ -92,6 +92,12 @@ public class Article {
     @Version
     private long version;
 
+    /** The member of staff who started the draft; authors may edit their own drafts. */
+    private Long createdBy;
+
+    /** Set while an author's draft waits for an editor's review. */
+    private Instant reviewRequestedAt;
+
     protected Article() {
     }
 
@@ -148,6 +154,43 @@ public class Article {
 
     void touch(Instant now) {
         this.updatedAt = now;
+    }
+
+    /** Queued for publication at {@code at}; the scheduled publisher makes it public then. */
+    void schedule(Instant at) {
+        this.status = ArticleStatus.SCHEDULED;
+        this.publishedAt = at;
+        this.reviewRequestedAt = null;
+    }
+
+    /** Back to a draft: invisible to readers, its publication date kept for the record. */
+    void unpublish() {
+        this.status = ArticleStatus.DRAFT;
+    }
+
+    void archive() {
+        this.status = ArticleStatus.ARCHIVED;
+        this.reviewRequestedAt = null;
+    }
+
+    void requestReview(Instant at) {
+        this.reviewRequestedAt = at;
+    }
+
+    void clearReview() {
+        this.reviewRequestedAt = null;
+    }
+
+    void startedBy(Long staffId) {
+        this.createdBy = staffId;
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getReviewRequestedAt() {
+        return reviewRequestedAt;
     }
 
     public boolean isPublic() {

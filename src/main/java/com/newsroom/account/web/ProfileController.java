@@ -1,0 +1,78 @@
+package com.newsroom.account.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.newsroom.account.AccountService;
+import com.newsroom.account.AccountService.AccountProblem;
+import com.newsroom.account.StaffUser;
+
+/** Every member of staff edits their own byline profile and password. */
+@Controller
+@RequestMapping("/admin/profile")
+class ProfileController {
+
+    private final AccountService accounts;
+
+    private final JdbcClient jdbc;
+
+    ProfileController(AccountService accounts, JdbcClient jdbc) {
+        this.accounts = accounts;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping
+    String profile(@AuthenticationPrincipal StaffUser me, Model model) {
+        if (!model.containsAttribute("displayName")) {
+            jdbc.sql("select display_name, bio from staff where id = :id").param("id", me.getStaffId())
+                    .query(rs -> {
+                        model.addAttribute("displayName", rs.getString("display_name"));
+                        model.addAttribute("bio", rs.getString("bio"));
+                    });
+        }
+        return "admin/profile";
+    }
+
+    @PostMapping
+    ModelAndView save(@AuthenticationPrincipal StaffUser me, @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String bio, Model model, RedirectAttributes redirect) {
+        if (displayName.isBlank() || displayName.strip().length() > 120 || bio.length() > 2000) {
+            model.addAttribute("displayName", displayName);
+            model.addAttribute("bio", bio);
+            model.addAttribute("profileError", "admin.profile.invalid");
+            return status(profile(me, model));
+        }
+        accounts.updateProfile(me.getStaffId(), displayName, bio);
+        redirect.addFlashAttribute("flash", "admin.profile.saved");
+        return new ModelAndView("redirect:/admin/profile");
+    }
+
+    @PostMapping("/password")
+    ModelAndView password(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.changeOwnPassword(me.getAccountId(), currentPassword, newPassword);
+        }
+        catch (AccountProblem problem) {
+            model.addAttribute("passwordError", problem.messageKey());
+            return status(profile(me, model));
+        }
+        redirect.addFlashAttribute("flash", "admin.profile.passwordChanged");
+        return new ModelAndView("redirect:/admin/profile");
+    }
+
+    private static ModelAndView status(String view) {
+        ModelAndView mav = new ModelAndView(view);
+        mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        return mav;
+    }
+}
