@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.Editor;
 import com.newsroom.category.Category;
+import com.newsroom.site.SiteSettingsProvider;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -126,6 +128,20 @@ class AdminRoleMatrixIntegrationTests {
         routes.add(new Route("POST", "/admin/articles/{article}/unpublish", EDITORS, Map.of()));
         routes.add(new Route("POST", "/admin/articles/{article}/archive", EDITORS, Map.of()));
         routes.add(new Route("POST", "/admin/articles/{article}/corrections", EDITORS, Map.of("note", "A fix.")));
+        routes.add(new Route("GET", "/admin/categories", EDITORS, Map.of()));
+        routes.add(new Route("POST", "/admin/categories", EDITORS, Map.of("name", "Section {n}")));
+        routes.add(new Route("GET", "/admin/categories/{category}", EDITORS, Map.of()));
+        routes.add(new Route("POST", "/admin/categories/{category}", EDITORS,
+                Map.of("name", "Renamed {n}", "slug", "renamed-{n}")));
+        routes.add(new Route("POST", "/admin/categories/{category}/move", EDITORS, Map.of("direction", "1")));
+        routes.add(new Route("POST", "/admin/categories/{category}/delete", EDITORS, Map.of()));
+        routes.add(new Route("GET", "/admin/tags", EDITORS, Map.of()));
+        routes.add(new Route("POST", "/admin/tags/{tag}/rename", EDITORS, Map.of("name", "Renamed tag {n}")));
+        routes.add(new Route("POST", "/admin/tags/{tag}/merge", EDITORS, Map.of("into", "{tag2}")));
+        routes.add(new Route("POST", "/admin/tags/{tag}/delete", EDITORS, Map.of()));
+        routes.add(new Route("GET", "/admin/settings", ADMINS, Map.of()));
+        routes.add(new Route("POST", "/admin/settings", ADMINS, Map.of("name", "Newsroom", "tagline", "T",
+                "about", "A", "socialLinks", "", "commentsCloseAfterDays", "30", "commentPolicy", "")));
         routes.add(new Route("GET", "/admin/staff", ADMINS, Map.of()));
         routes.add(new Route("POST", "/admin/staff", ADMINS, Map.of("displayName", "New Person", "username",
                 "new.person.{n}", "email", "new{n}@newsroom.test", "password", "a long enough password",
@@ -146,6 +162,16 @@ class AdminRoleMatrixIntegrationTests {
         form.put("categoryId", String.valueOf(category.getId()));
         form.put("version", "{version}");
         return form;
+    }
+
+    @Autowired
+    SiteSettingsProvider siteSettings;
+
+    /** Settings saved by the walk must not leak into other tests through the settings cache. */
+    @AfterEach
+    void forgetSettings() {
+        content.reset();
+        siteSettings.refresh();
     }
 
     @Test
@@ -192,9 +218,18 @@ class AdminRoleMatrixIntegrationTests {
                 .param("id", articleId).query(Long.class).single();
         long version = jdbc.sql("select version from articles where id = :id").param("id", articleId)
                 .query(Long.class).single();
-        Map<String, String> values = Map.of("{article}", String.valueOf(articleId), "{revision}",
-                String.valueOf(revisionId), "{account}", String.valueOf(target.getId()), "{n}", String.valueOf(n),
-                "{version}", String.valueOf(version));
+        long categoryId = content.category("Fixture category " + n).getId();
+        long tagId = content.tag("Fixture tag " + n).getId();
+        long tag2Id = content.tag("Other fixture tag " + n).getId();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{article}", String.valueOf(articleId));
+        values.put("{revision}", String.valueOf(revisionId));
+        values.put("{account}", String.valueOf(target.getId()));
+        values.put("{category}", String.valueOf(categoryId));
+        values.put("{tag2}", String.valueOf(tag2Id));
+        values.put("{tag}", String.valueOf(tagId));
+        values.put("{n}", String.valueOf(n));
+        values.put("{version}", String.valueOf(version));
         String path = fill(route.path(), values);
         MockHttpServletRequestBuilder request = route.method().equals("GET") ? get(path) : post(path).with(csrf());
         route.params().forEach((name, value) -> request.param(name, fill(value, values)));

@@ -198,6 +198,20 @@ class ArticleAdminIntegrationTests {
     }
 
     @Test
+    void malformedNumbersInTheFormAreRefusedWith422NotAnError() throws Exception {
+        Map<String, String> bad = form("Numbers", "Typed body stays.");
+        bad.put("categoryId", "abc");
+        bad.put("authorIds", "not-an-id");
+
+        MvcResult result = mvc.perform(postForm("/admin/articles/new", bad, editor)).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+        assertThat(page.select("#categoryId + .field-error").text()).isEqualTo("Choose a category.");
+        assertThat(page.select("#bodyMarkdown").text()).isEqualTo("Typed body stays.");
+    }
+
+    @Test
     void slugAlreadyTakenIsShownBesideTheSlug() throws Exception {
         create(form("First story", "One."), editor);
         Map<String, String> second = form("Another story", "Two.");

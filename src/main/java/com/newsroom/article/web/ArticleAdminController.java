@@ -121,11 +121,11 @@ class ArticleAdminController {
         if (errors.hasErrors()) {
             return page(form(model, form, current, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        if (form.version() == null) {
+        if (form.loadedVersion() == null) {
             throw new BadRequestException("missing version");
         }
         try {
-            editor.update(id, form.version(), form.toInput(), editorOf(me));
+            editor.update(id, form.loadedVersion(), form.toInput(), editorOf(me));
             redirect.addFlashAttribute("flash", afterSave(id, action, form, me));
             return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
         }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -23,32 +22,46 @@ record ArticleForm(
         @Pattern(regexp = "^$|^(https?://|/)\\S+$", message = "{admin.article.heroUrlInvalid}") String heroImageUrl,
         @Size(max = 300, message = "{admin.article.heroAltTooLong}") String heroImageAlt,
         @Size(max = 500, message = "{admin.article.heroCaptionTooLong}") String heroImageCaption,
-        @NotNull(message = "{admin.article.categoryRequired}") Long categoryId,
+        @NotBlank(message = "{admin.article.categoryRequired}")
+        @Pattern(regexp = "^\\d{1,18}$", message = "{admin.article.categoryRequired}") String categoryId,
         @Size(max = 1000, message = "{admin.article.tagsTooLong}") String tags,
-        List<Long> authorIds,
+        List<String> authorIds,
         Boolean featured,
         Boolean commentsOpen,
-        Long version,
+        @Pattern(regexp = "^\\d{0,18}$", message = "{admin.article.versionInvalid}") String version,
         String scheduleAt) {
 
     static ArticleForm blank(Long defaultCategory, Long selfStaffId) {
-        return new ArticleForm("", "", "", "", "", "", "", "", defaultCategory, "",
-                selfStaffId == null ? List.of() : List.of(selfStaffId), false, true, null, "");
+        return new ArticleForm("", "", "", "", "", "", "", "", defaultCategory == null ? "" : defaultCategory.toString(),
+                "", selfStaffId == null ? List.of() : List.of(selfStaffId.toString()), false, true, "", "");
     }
 
     static ArticleForm of(EditableArticle article) {
         ArticleInput c = article.content();
         return new ArticleForm(c.title(), c.slug(), c.dek(), c.bodyMarkdown(), c.excerpt(), nz(c.heroImageUrl()),
-                nz(c.heroImageAlt()), nz(c.heroImageCaption()), c.categoryId(), String.join(", ", c.tagNames()),
-                c.authorIds(), c.featured(), c.commentsOpen(), article.version(), "");
+                nz(c.heroImageAlt()), nz(c.heroImageCaption()), String.valueOf(c.categoryId()),
+                String.join(", ", c.tagNames()), c.authorIds().stream().map(String::valueOf).toList(), c.featured(),
+                c.commentsOpen(), String.valueOf(article.version()), "");
     }
 
     ArticleInput toInput() {
         List<String> tagNames = tags == null ? List.of()
                 : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return new ArticleInput(title, slug, nz(dek), nz(bodyMarkdown), nz(excerpt), heroImageUrl, heroImageAlt,
-                heroImageCaption, categoryId, tagNames, authorIds == null ? List.of() : authorIds,
+                heroImageCaption, Long.parseLong(categoryId), tagNames, authorIdList(),
                 Boolean.TRUE.equals(featured), Boolean.TRUE.equals(commentsOpen));
+    }
+
+    /** Authors come from a select list; anything that is not an id is ignored. */
+    List<Long> authorIdList() {
+        return authorIds == null ? List.of()
+                : authorIds.stream().filter(id -> id != null && id.matches("\\d{1,18}")).map(Long::valueOf)
+                        .distinct().toList();
+    }
+
+    /** The version the editor loaded, or null when the form did not carry one. */
+    Long loadedVersion() {
+        return version == null || version.isBlank() ? null : Long.valueOf(version);
     }
 
     private static String nz(String value) {
