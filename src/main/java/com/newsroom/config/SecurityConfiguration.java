@@ -79,7 +79,7 @@ class SecurityConfiguration {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/admin/categories/**", "/admin/tags/**").hasRole("EDITOR")
+                        .requestMatchers("/admin/categories/**", "/admin/tags/**", "/admin/media/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
                                 "/admin/articles/*/corrections")

@@ -34,6 +34,7 @@ import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.Editor;
 import com.newsroom.category.Category;
+import com.newsroom.media.MediaLibrary;
 import com.newsroom.site.SiteSettingsProvider;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
@@ -83,6 +84,13 @@ class AdminRoleMatrixIntegrationTests {
 
     @Autowired
     SiteClient site;
+
+    @Autowired
+    MediaLibrary media;
+
+    /** A 1×1 PNG. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     Category category;
 
@@ -139,6 +147,9 @@ class AdminRoleMatrixIntegrationTests {
         routes.add(new Route("POST", "/admin/tags/{tag}/rename", EDITORS, Map.of("name", "Renamed tag {n}")));
         routes.add(new Route("POST", "/admin/tags/{tag}/merge", EDITORS, Map.of("into", "{tag2}")));
         routes.add(new Route("POST", "/admin/tags/{tag}/delete", EDITORS, Map.of()));
+        routes.add(new Route("GET", "/admin/media", EDITORS, Map.of()));
+        routes.add(new Route("POST", "/admin/media", EDITORS, Map.of("altText", "No file")));
+        routes.add(new Route("POST", "/admin/media/{media}", EDITORS, Map.of("altText", "New alt")));
         routes.add(new Route("GET", "/admin/settings", ADMINS, Map.of()));
         routes.add(new Route("POST", "/admin/settings", ADMINS, Map.of("name", "Newsroom", "tagline", "T",
                 "about", "A", "socialLinks", "", "commentsCloseAfterDays", "30", "commentPolicy", "")));
@@ -221,6 +232,7 @@ class AdminRoleMatrixIntegrationTests {
         long categoryId = content.category("Fixture category " + n).getId();
         long tagId = content.tag("Fixture tag " + n).getId();
         long tag2Id = content.tag("Other fixture tag " + n).getId();
+        long mediaId = media.upload(PNG, "pixel.png", "A pixel", null);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("{article}", String.valueOf(articleId));
         values.put("{revision}", String.valueOf(revisionId));
@@ -228,6 +240,7 @@ class AdminRoleMatrixIntegrationTests {
         values.put("{category}", String.valueOf(categoryId));
         values.put("{tag2}", String.valueOf(tag2Id));
         values.put("{tag}", String.valueOf(tagId));
+        values.put("{media}", String.valueOf(mediaId));
         values.put("{n}", String.valueOf(n));
         values.put("{version}", String.valueOf(version));
         String path = fill(route.path(), values);

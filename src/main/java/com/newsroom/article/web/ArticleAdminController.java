@@ -27,6 +27,7 @@ import com.newsroom.account.Role;
 import com.newsroom.account.StaffUser;
 import com.newsroom.article.ArticleAdminQueries;
 import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.EditableArticle;
 import com.newsroom.article.Editor;
@@ -34,6 +35,7 @@ import com.newsroom.article.EditorialProblem;
 import com.newsroom.article.StaleArticleException;
 import com.newsroom.article.TextDiff;
 import com.newsroom.config.NewsroomProperties;
+import com.newsroom.media.MediaLibrary;
 import com.newsroom.web.BadRequestException;
 
 /** The article list, the editor form and the lifecycle actions under /admin/articles. */
@@ -49,8 +51,11 @@ class ArticleAdminController {
 
     private final ZoneId zone;
 
+    private final MediaLibrary media;
+
     ArticleAdminController(ArticleEditor editor, ArticleAdminQueries queries, ArticleQueries readerQueries,
-            NewsroomProperties properties) {
+            NewsroomProperties properties, MediaLibrary media) {
+        this.media = media;
         this.editor = editor;
         this.queries = queries;
         this.readerQueries = readerQueries;
@@ -92,7 +97,7 @@ class ArticleAdminController {
             return page(form(model, form, null, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {
-            long id = editor.create(form.toInput(), editorOf(me));
+            long id = editor.create(input(form), editorOf(me));
             String flash = afterSave(id, action, form, me);
             redirect.addFlashAttribute("flash", flash);
             return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
@@ -125,7 +130,7 @@ class ArticleAdminController {
             throw new BadRequestException("missing version");
         }
         try {
-            editor.update(id, form.loadedVersion(), form.toInput(), editorOf(me));
+            editor.update(id, form.loadedVersion(), input(form), editorOf(me));
             redirect.addFlashAttribute("flash", afterSave(id, action, form, me));
             return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
         }
@@ -288,7 +293,22 @@ class ArticleAdminController {
         return "redirect:/admin/articles/" + id + "/edit";
     }
 
+    /** The form's content; a picture picked from the media library becomes the hero image (with its alt text). */
+    private ArticleInput input(ArticleForm form) {
+        ArticleInput input = form.toInput();
+        String picked = form.heroMediaId();
+        if (picked == null || !picked.matches("\\d{1,18}")) {
+            return input;
+        }
+        return media.find(Long.parseLong(picked)).map(item -> new ArticleInput(input.title(), input.slug(),
+                input.dek(), input.bodyMarkdown(), input.excerpt(), item.url("large"),
+                input.heroImageAlt() == null || input.heroImageAlt().isBlank() ? item.altText() : input.heroImageAlt(),
+                input.heroImageCaption(), input.categoryId(), input.tagNames(), input.authorIds(), input.featured(),
+                input.commentsOpen())).orElse(input);
+    }
+
     private String form(Model model, ArticleForm form, EditableArticle article, StaffUser me) {
+        model.addAttribute("mediaChoices", me.has(Role.EDITOR) ? media.recent(null, 12) : List.of());
         model.addAttribute("form", form);
         model.addAttribute("article", article);
         model.addAttribute("categories", editor.categoryChoices());

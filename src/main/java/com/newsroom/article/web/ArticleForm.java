@@ -29,11 +29,12 @@ record ArticleForm(
         Boolean featured,
         Boolean commentsOpen,
         @Pattern(regexp = "^\\d{0,18}$", message = "{admin.article.versionInvalid}") String version,
-        String scheduleAt) {
+        String scheduleAt,
+        String heroMediaId) {
 
     static ArticleForm blank(Long defaultCategory, Long selfStaffId) {
         return new ArticleForm("", "", "", "", "", "", "", "", defaultCategory == null ? "" : defaultCategory.toString(),
-                "", selfStaffId == null ? List.of() : List.of(selfStaffId.toString()), false, true, "", "");
+                "", selfStaffId == null ? List.of() : List.of(selfStaffId.toString()), false, true, "", "", "");
     }
 
     static ArticleForm of(EditableArticle article) {
@@ -41,7 +42,7 @@ record ArticleForm(
         return new ArticleForm(c.title(), c.slug(), c.dek(), c.bodyMarkdown(), c.excerpt(), nz(c.heroImageUrl()),
                 nz(c.heroImageAlt()), nz(c.heroImageCaption()), String.valueOf(c.categoryId()),
                 String.join(", ", c.tagNames()), c.authorIds().stream().map(String::valueOf).toList(), c.featured(),
-                c.commentsOpen(), String.valueOf(article.version()), "");
+                c.commentsOpen(), String.valueOf(article.version()), "", "");
     }
 
     ArticleInput toInput() {
