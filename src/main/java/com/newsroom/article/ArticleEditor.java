@@ -203,6 +203,18 @@ public class ArticleEditor {
         audit.record(editor.actor(), "article.archived", article.getTitle(), "/articles/" + article.getSlug());
     }
 
+    /** Deletes a draft or archived article for good (published ones are unpublished or archived first). */
+    @PreAuthorize("hasRole('EDITOR')")
+    public void delete(long id, Editor editor) {
+        Article article = find(id);
+        requireEditor(editor);
+        if (article.getStatus() == ArticleStatus.PUBLISHED || article.getStatus() == ArticleStatus.SCHEDULED) {
+            throw new EditorialProblem("status", "admin.article.deletePublished");
+        }
+        audit.record(editor.actor(), "article.deleted", article.getTitle(), "/articles/" + article.getSlug());
+        articles.delete(article);
+    }
+
     /** Appends a dated note readers see on the article; the article's updated date moves to now. */
     @PreAuthorize("hasRole('EDITOR')")
     public void addCorrection(long id, String note, Editor editor) {

@@ -367,6 +367,27 @@ class ArticleAdminIntegrationTests {
     }
 
     @Test
+    void publishedArticleCannotBeDeletedButADraftCanWithAnAuditEntry() throws Exception {
+        var published = content.article("Live story").in(category).published();
+        long draft = create(form("Abandoned draft", "Body."), editor);
+
+        MvcResult refused = mvc.perform(postForm("/admin/articles/" + published.getId() + "/delete", Map.of(), editor))
+                .andReturn();
+        mvc.perform(postForm("/admin/articles/" + draft + "/delete", Map.of(), editor));
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select(".lifecycle .form-error").text())
+                .contains("cannot be deleted");
+        assertThat(articles.existsById(published.getId())).isTrue();
+        assertThat(articles.existsById(draft)).isFalse();
+        assertThat(audit.recent(null, 5)).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("article.deleted");
+            assertThat(entry.subject()).isEqualTo("Abandoned draft");
+            assertThat(entry.actorName()).isEqualTo("Erin Editor");
+        });
+    }
+
+    @Test
     void schedulingInThePastIsRefusedWithAClearMessage() throws Exception {
         long id = create(form("Too late", "Body."), editor);
 

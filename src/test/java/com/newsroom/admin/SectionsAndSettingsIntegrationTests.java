@@ -236,7 +236,12 @@ class SectionsAndSettingsIntegrationTests {
 
     @Test
     void staffEditTheirOwnProfileAndPassword() throws Exception {
-        send(post("/admin/profile").param("displayName", "Erin E. Editor").param("bio", "Covers chips."), editor);
+        send(post("/admin/profile").param("displayName", "Erin E. Editor").param("bio", "Covers chips.")
+                .param("avatarUrl", "/media/1/thumb"), editor);
+        MockHttpServletResponse badAvatar = send(post("/admin/profile").param("displayName", "Kept name")
+                .param("avatarUrl", "javascript:alert(1)"), editor);
+        assertThat(badAvatar.getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(badAvatar.getContentAsString()).select("#displayName").attr("value")).isEqualTo("Kept name");
         MockHttpServletResponse wrong = send(post("/admin/profile/password").param("currentPassword", "nope")
                 .param("newPassword", "a brand new password"), editor);
         send(post("/admin/profile/password").param("currentPassword", com.newsroom.account.StaffFixtures.PASSWORD)
@@ -245,8 +250,9 @@ class SectionsAndSettingsIntegrationTests {
         assertThat(wrong.getStatus()).isEqualTo(422);
         assertThat(Jsoup.parse(wrong.getContentAsString()).select(".password-form .form-error").text())
                 .contains("current password is not correct");
-        assertThat(jdbc.sql("select display_name || ' / ' || bio from staff where id = :id")
-                .param("id", editor.getStaffId()).query(String.class).single()).isEqualTo("Erin E. Editor / Covers chips.");
+        assertThat(jdbc.sql("select display_name || ' / ' || bio || ' / ' || avatar_url from staff where id = :id")
+                .param("id", editor.getStaffId()).query(String.class).single())
+                .isEqualTo("Erin E. Editor / Covers chips. / /media/1/thumb");
         var signIn = new com.newsroom.account.HttpSignIn(site).signIn("erin.editor", "a brand new password");
         assertThat(signIn.header("Location")).endsWith("/admin");
     }

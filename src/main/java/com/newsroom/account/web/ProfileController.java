@@ -33,10 +33,11 @@ class ProfileController {
     @GetMapping
     String profile(@AuthenticationPrincipal StaffUser me, Model model) {
         if (!model.containsAttribute("displayName")) {
-            jdbc.sql("select display_name, bio from staff where id = :id").param("id", me.getStaffId())
+            jdbc.sql("select display_name, bio, avatar_url from staff where id = :id").param("id", me.getStaffId())
                     .query(rs -> {
                         model.addAttribute("displayName", rs.getString("display_name"));
                         model.addAttribute("bio", rs.getString("bio"));
+                        model.addAttribute("avatarUrl", rs.getString("avatar_url"));
                     });
         }
         return "admin/profile";
@@ -44,14 +45,17 @@ class ProfileController {
 
     @PostMapping
     ModelAndView save(@AuthenticationPrincipal StaffUser me, @RequestParam(defaultValue = "") String displayName,
-            @RequestParam(defaultValue = "") String bio, Model model, RedirectAttributes redirect) {
-        if (displayName.isBlank() || displayName.strip().length() > 120 || bio.length() > 2000) {
+            @RequestParam(defaultValue = "") String bio, @RequestParam(defaultValue = "") String avatarUrl, Model model,
+            RedirectAttributes redirect) {
+        if (displayName.isBlank() || displayName.strip().length() > 120 || bio.length() > 2000
+                || !(avatarUrl.isBlank() || avatarUrl.strip().matches("(https?://|/)\\S{1,500}"))) {
             model.addAttribute("displayName", displayName);
             model.addAttribute("bio", bio);
+            model.addAttribute("avatarUrl", avatarUrl);
             model.addAttribute("profileError", "admin.profile.invalid");
             return status(profile(me, model));
         }
-        accounts.updateProfile(me.getStaffId(), displayName, bio);
+        accounts.updateProfile(me.getStaffId(), displayName, bio, avatarUrl);
         redirect.addFlashAttribute("flash", "admin.profile.saved");
         return new ModelAndView("redirect:/admin/profile");
     }

@@ -247,6 +247,21 @@ class ArticleAdminController {
         return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
     }
 
+    @PostMapping("/{id}/delete")
+    ModelAndView delete(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
+            RedirectAttributes redirect) {
+        try {
+            editor.delete(id, editorOf(me));
+        }
+        catch (EditorialProblem problem) {
+            EditableArticle current = editor.load(id, editorOf(me));
+            model.addAttribute("lifecycleError", problem.messageKey());
+            return page(form(model, ArticleForm.of(current), current, me), HttpStatus.CONFLICT);
+        }
+        redirect.addFlashAttribute("flash", "admin.article.deleted");
+        return new ModelAndView("redirect:/admin/articles");
+    }
+
     /** The article exactly as readers will see it, whatever its status; staff only (under /admin). */
     @GetMapping("/{id}/preview")
     String preview(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model) {

@@ -7,14 +7,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -85,22 +82,5 @@ class MediaAdminController {
         }
         redirect.addFlashAttribute("flash", "admin.media.described");
         return new ModelAndView("redirect:/admin/media");
-    }
-
-    /** Too large for the configured limit: the same form, a clear message, 413 (not the container's raw page). */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(Model model) {
-        model.addAttribute("uploadError", "admin.media.tooLarge");
-        ModelAndView mav = new ModelAndView(list(null, model));
-        mav.setStatus(HttpStatus.CONTENT_TOO_LARGE);
-        return mav;
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ModelAndView unreadable(Model model) {
-        model.addAttribute("uploadError", "admin.media.unreadable");
-        ModelAndView mav = new ModelAndView(list(null, model));
-        mav.setStatus(HttpStatus.BAD_REQUEST);
-        return mav;
     }
 }
