@@ -98,6 +98,9 @@ public class Article {
     /** Set while an author's draft waits for an editor's review. */
     private Instant reviewRequestedAt;
 
+    /** When set on a published article, the scheduled publisher takes it down at this moment. */
+    private Instant unpublishAt;
+
     protected Article() {
     }
 
@@ -166,6 +169,7 @@ public class Article {
     /** Back to a draft: invisible to readers, its publication date kept for the record. */
     void unpublish() {
         this.status = ArticleStatus.DRAFT;
+        this.unpublishAt = null;
     }
 
     void archive() {
@@ -187,6 +191,14 @@ public class Article {
 
     public Long getCreatedBy() {
         return createdBy;
+    }
+
+    void unpublishAt(Instant at) {
+        this.unpublishAt = at;
+    }
+
+    public Instant getUnpublishAt() {
+        return unpublishAt;
     }
 
     public Instant getReviewRequestedAt() {

@@ -182,6 +182,20 @@ public class ArticleEditor {
         audit.record(editor.actor(), "article.scheduled", article.getTitle(), at.toString());
     }
 
+    /** Schedules the article to be taken down at {@code at} (an embargo end); null clears it. */
+    @PreAuthorize("hasRole('EDITOR')")
+    public void scheduleUnpublish(long id, Instant at, Editor editor) {
+        Article article = find(id);
+        requireEditor(editor);
+        if (at != null && !at.isAfter(clock.instant())) {
+            throw new EditorialProblem("unpublishAt", "admin.article.scheduleInPast");
+        }
+        article.unpublishAt(at);
+        article.touch(clock.instant());
+        audit.record(editor.actor(), at == null ? "article.takedownCleared" : "article.takedownScheduled",
+                article.getTitle(), at == null ? "" : at.toString());
+    }
+
     @PreAuthorize("hasRole('EDITOR')")
     public void unpublish(long id, Editor editor) {
         Article article = find(id);

@@ -52,19 +52,23 @@ public class ScheduledPublisher {
         }
     }
 
-    /** Publishes every scheduled article due by the clock's now; returns how many this instance published. */
+    /**
+     * Publishes every scheduled article due by the clock's now, and takes down published articles whose
+     * scheduled unpublish time has passed; returns how many articles this instance published.
+     */
     public int publishDue() {
         int total = 0;
-        int published;
+        int[] counts;
         do {
-            published = transaction.execute(status -> publishBatch(clock.instant()));
-            total += published;
+            counts = transaction.execute(status -> publishBatch(clock.instant()));
+            total += counts[0];
         }
-        while (published == BATCH);
+        while (counts[0] == BATCH || counts[1] == BATCH);
         return total;
     }
 
-    private int publishBatch(Instant now) {
+    /** One batch of each; returns {published, taken down}. */
+    private int[] publishBatch(Instant now) {
         record Published(long id, String title, String slug) {
         }
         List<Published> done = jdbc.sql("""
@@ -85,9 +89,27 @@ public class ScheduledPublisher {
             audit.record(AuditLog.Actor.SYSTEM, "article.published", article.title(), "/articles/" + article.slug()
                     + " (scheduled)");
         }
-        if (!done.isEmpty()) {
-            log.info("Published {} scheduled article(s)", done.size());
+        List<Published> takenDown = jdbc.sql("""
+                with due as (
+                    select id from articles
+                    where status = 'PUBLISHED' and unpublish_at <= :now
+                    order by unpublish_at, id
+                    limit :batch
+                    for update skip locked)
+                update articles a
+                set status = 'DRAFT', unpublish_at = null, version = a.version + 1
+                from due where a.id = due.id and a.status = 'PUBLISHED'
+                returning a.id, a.title, a.slug""")
+                .param("now", Timestamp.from(now)).param("batch", BATCH)
+                .query((rs, row) -> new Published(rs.getLong("id"), rs.getString("title"), rs.getString("slug")))
+                .list();
+        for (Published article : takenDown) {
+            audit.record(AuditLog.Actor.SYSTEM, "article.unpublished", article.title(), "/articles/" + article.slug()
+                    + " (scheduled take-down)");
         }
-        return done.size();
+        if (!done.isEmpty() || !takenDown.isEmpty()) {
+            log.info("Published {} and took down {} scheduled article(s)", done.size(), takenDown.size());
+        }
+        return new int[] { done.size(), takenDown.size() };
     }
 }

@@ -82,7 +82,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/categories/**", "/admin/tags/**", "/admin/media/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
-                                "/admin/articles/*/corrections", "/admin/articles/*/delete")
+                                "/admin/articles/*/corrections", "/admin/articles/*/delete",
+                                "/admin/articles/*/takedown")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
                         .requestMatchers("/admin", "/admin/**").authenticated()

@@ -145,8 +145,12 @@ class SignInIntegrationTests {
     }
 
     @Test
-    void readerPagesStayOpenWithoutSignIn() {
-        assertThat(site.get("/").status()).isEqualTo(200);
+    void readerPagesStayOpenWithoutSignInAndStartNoSession() {
+        SiteClient.Page home = site.get("/");
+
+        assertThat(home.status()).isEqualTo(200);
         assertThat(site.get("/latest").status()).isEqualTo(200);
+        assertThat(home.header("Set-Cookie")).isNull();
+        assertThat(home.header("Cache-Control")).isNull();
     }
 }

@@ -137,6 +137,7 @@ class AdminRoleMatrixIntegrationTests {
         routes.add(new Route("POST", "/admin/articles/{article}/archive", EDITORS, Map.of()));
         routes.add(new Route("POST", "/admin/articles/{article}/corrections", EDITORS, Map.of("note", "A fix.")));
         routes.add(new Route("POST", "/admin/articles/{article}/delete", EDITORS, Map.of()));
+        routes.add(new Route("POST", "/admin/articles/{article}/takedown", EDITORS, Map.of("unpublishAt", "")));
         routes.add(new Route("GET", "/admin/categories", EDITORS, Map.of()));
         routes.add(new Route("POST", "/admin/categories", EDITORS, Map.of("name", "Section {n}")));
         routes.add(new Route("GET", "/admin/categories/{category}", EDITORS, Map.of()));

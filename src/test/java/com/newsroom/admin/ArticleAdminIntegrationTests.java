@@ -158,6 +158,25 @@ class ArticleAdminIntegrationTests {
     }
 
     @Test
+    void scheduledTakeDownUnpublishesTheArticleWhenItsTimeComes() throws Exception {
+        var article = content.article("Embargoed offer").in(category).published();
+        Instant takeDownAt = content.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
+
+        mvc.perform(postForm("/admin/articles/" + article.getId() + "/takedown",
+                Map.of("unpublishAt", LocalDateTime.ofInstant(takeDownAt, ZoneOffset.UTC).toString()), editor));
+        assertThat(page("/admin/articles/" + article.getId() + "/edit", editor).select("#unpublishAt").attr("value"))
+                .isEqualTo(LocalDateTime.ofInstant(takeDownAt, ZoneOffset.UTC).toString());
+        new ScheduledPublisher(jdbc, audit, transaction, Clock.fixed(takeDownAt.minusSeconds(1), ZoneOffset.UTC))
+                .publishDue();
+        assertThat(site.get("/articles/embargoed-offer").status()).isEqualTo(200);
+        new ScheduledPublisher(jdbc, audit, transaction, Clock.fixed(takeDownAt.plusSeconds(1), ZoneOffset.UTC))
+                .publishDue();
+
+        assertThat(site.get("/articles/embargoed-offer").status()).isEqualTo(404);
+        assertThat(articles.findById(article.getId()).orElseThrow().getStatus()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    @Test
     void schedulerCatchesUpOnEveryOverdueArticleAndPublishesEachExactlyOnceAcrossInstances() throws Exception {
         Instant now = content.now();
         for (int i = 0; i < 30; i++) {

@@ -217,6 +217,23 @@ class ArticleAdminController {
         return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
     }
 
+    @PostMapping("/{id}/takedown")
+    ModelAndView takedown(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
+            @RequestParam(required = false) String unpublishAt, Model model, RedirectAttributes redirect) {
+        try {
+            editor.scheduleUnpublish(id, unpublishAt == null || unpublishAt.isBlank() ? null
+                    : parseSchedule(unpublishAt), editorOf(me));
+        }
+        catch (EditorialProblem problem) {
+            EditableArticle current = editor.load(id, editorOf(me));
+            model.addAttribute("takedownError", problem.messageKey());
+            model.addAttribute("takedownTyped", unpublishAt);
+            return page(form(model, ArticleForm.of(current), current, me), HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        redirect.addFlashAttribute("flash", "admin.article.takedownSaved");
+        return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
+    }
+
     @PostMapping("/{id}/unpublish")
     String unpublish(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes redirect) {
         editor.unpublish(id, editorOf(me));
@@ -323,6 +340,7 @@ class ArticleAdminController {
     }
 
     private String form(Model model, ArticleForm form, EditableArticle article, StaffUser me) {
+        model.addAttribute("zone", zone);
         model.addAttribute("mediaChoices", me.has(Role.EDITOR) ? media.recent(null, 12) : List.of());
         model.addAttribute("form", form);
         model.addAttribute("article", article);
