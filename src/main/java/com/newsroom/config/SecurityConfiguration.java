@@ -86,7 +86,12 @@ class SecurityConfiguration {
                                 "/admin/articles/*/takedown")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
-                        .requestMatchers("/admin", "/admin/**").authenticated()
+                        // The comment queue (comments feature) is for moderators, and editors above them.
+                        .requestMatchers("/admin/comments", "/admin/comments/**", "/admin/moderation",
+                                "/admin/moderation/**").hasRole("MODERATOR")
+                        .requestMatchers("/admin", "/admin/profile", "/admin/profile/**").authenticated()
+                        // Any other admin page defaults to editors, never to every signed-in role.
+                        .requestMatchers("/admin/**").hasRole("EDITOR")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("username")
                         .passwordParameter("password").defaultSuccessUrl("/admin", false)

@@ -210,6 +210,18 @@ class AdminRoleMatrixIntegrationTests {
     }
 
     @Test
+    void adminPagesNotYetMappedAreClosedToAuthorsAndModerators() throws Exception {
+        for (Role role : EnumSet.of(Role.AUTHOR, Role.MODERATOR)) {
+            assertThat(mvc.perform(get("/admin/future-page").with(staff.as(accounts.get(role)))).andReturn()
+                    .getResponse().getStatus()).as(role.name()).isEqualTo(403);
+        }
+        assertThat(mvc.perform(get("/admin/future-page").with(staff.as(accounts.get(Role.EDITOR)))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/admin/comments").with(staff.as(accounts.get(Role.AUTHOR)))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
     void wrongRoleGetsTheSiteStyledForbiddenPage() {
         HttpSignIn browser = new HttpSignIn(site);
         browser.signIn(author.getUsername(), StaffFixtures.PASSWORD);
