@@ -133,6 +133,17 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void changedDisplayNameShowsAtOnceWithoutSigningInAgain() {
+        staff("Erin Editor", Role.EDITOR);
+        HttpSignIn browser = new HttpSignIn(site);
+        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+
+        browser.post("/admin/profile", "/admin/profile", Map.of("displayName", "Erin Q. Editor", "bio", ""));
+
+        assertThat(browser.get("/admin").html().select(".signed-in-as").text()).isEqualTo("Erin Q. Editor");
+    }
+
+    @Test
     void formPostWithoutCsrfTokenIsRefused() {
         staff("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);

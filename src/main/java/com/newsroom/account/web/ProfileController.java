@@ -1,8 +1,16 @@
 package com.newsroom.account.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.newsroom.account.AccountService;
 import com.newsroom.account.AccountService.AccountProblem;
 import com.newsroom.account.StaffUser;
+import com.newsroom.account.StaffUserDetailsService;
 
 /** Every member of staff edits their own byline profile and password. */
 @Controller
@@ -25,9 +34,14 @@ class ProfileController {
 
     private final JdbcClient jdbc;
 
-    ProfileController(AccountService accounts, JdbcClient jdbc) {
+    private final StaffUserDetailsService users;
+
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    ProfileController(AccountService accounts, JdbcClient jdbc, StaffUserDetailsService users) {
         this.accounts = accounts;
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     @GetMapping
@@ -46,7 +60,7 @@ class ProfileController {
     @PostMapping
     ModelAndView save(@AuthenticationPrincipal StaffUser me, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String bio, @RequestParam(defaultValue = "") String avatarUrl, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         if (displayName.isBlank() || displayName.strip().length() > 120 || bio.length() > 2000
                 || !(avatarUrl.isBlank() || avatarUrl.strip().matches("(https?://|/)\\S{1,500}"))) {
             model.addAttribute("displayName", displayName);
@@ -56,6 +70,7 @@ class ProfileController {
             return status(profile(me, model));
         }
         accounts.updateProfile(me.getStaffId(), displayName, bio, avatarUrl);
+        refreshSignedInName(me, request, response);
         redirect.addFlashAttribute("flash", "admin.profile.saved");
         return new ModelAndView("redirect:/admin/profile");
     }
@@ -72,6 +87,17 @@ class ProfileController {
         }
         redirect.addFlashAttribute("flash", "admin.profile.passwordChanged");
         return new ModelAndView("redirect:/admin/profile");
+    }
+
+    /** The header shows the signed-in name from the session: put the new one there straight away. */
+    private void refreshSignedInName(StaffUser me, HttpServletRequest request, HttpServletResponse response) {
+        StaffUser updated = users.loadUserByUsername(me.getUsername());
+        updated.eraseCredentials();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(updated, null,
+                updated.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
     }
 
     private static ModelAndView status(String view) {
