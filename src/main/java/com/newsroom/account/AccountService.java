@@ -138,9 +138,10 @@ public class AccountService {
         account.changePassword(passwords.encode(newPassword), clock.instant());
     }
 
-    public void updateProfile(long staffId, String displayName, String bio) {
-        jdbc.sql("update staff set display_name = :name, bio = :bio where id = :id")
+    public void updateProfile(long staffId, String displayName, String bio, String avatarUrl) {
+        jdbc.sql("update staff set display_name = :name, bio = :bio, avatar_url = :avatar where id = :id")
                 .param("name", displayName.strip()).param("bio", bio == null ? "" : bio.strip())
+                .param("avatar", avatarUrl == null || avatarUrl.isBlank() ? null : avatarUrl.strip())
                 .param("id", staffId).update();
     }
 

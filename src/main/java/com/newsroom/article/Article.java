@@ -92,6 +92,15 @@ public class Article {
     @Version
     private long version;
 
+    /** The member of staff who started the draft; authors may edit their own drafts. */
+    private Long createdBy;
+
+    /** Set while an author's draft waits for an editor's review. */
+    private Instant reviewRequestedAt;
+
+    /** When set on a published article, the scheduled publisher takes it down at this moment. */
+    private Instant unpublishAt;
+
     protected Article() {
     }
 
@@ -148,6 +157,52 @@ public class Article {
 
     void touch(Instant now) {
         this.updatedAt = now;
+    }
+
+    /** Queued for publication at {@code at}; the scheduled publisher makes it public then. */
+    void schedule(Instant at) {
+        this.status = ArticleStatus.SCHEDULED;
+        this.publishedAt = at;
+        this.reviewRequestedAt = null;
+    }
+
+    /** Back to a draft: invisible to readers, its publication date kept for the record. */
+    void unpublish() {
+        this.status = ArticleStatus.DRAFT;
+        this.unpublishAt = null;
+    }
+
+    void archive() {
+        this.status = ArticleStatus.ARCHIVED;
+        this.reviewRequestedAt = null;
+    }
+
+    void requestReview(Instant at) {
+        this.reviewRequestedAt = at;
+    }
+
+    void clearReview() {
+        this.reviewRequestedAt = null;
+    }
+
+    void startedBy(Long staffId) {
+        this.createdBy = staffId;
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
+    }
+
+    void unpublishAt(Instant at) {
+        this.unpublishAt = at;
+    }
+
+    public Instant getUnpublishAt() {
+        return unpublishAt;
+    }
+
+    public Instant getReviewRequestedAt() {
+        return reviewRequestedAt;
     }
 
     public boolean isPublic() {

@@ -74,6 +74,15 @@ public class ArticleQueries {
                 .orElseGet(ArticleLookup.Missing::new);
     }
 
+    /**
+     * Staff preview: the article page for any article, whatever its status, built exactly as readers
+     * would get it once published. Only the admin may call this.
+     */
+    public ArticlePage preview(long articleId) {
+        Article article = articles.findById(articleId).orElseThrow(com.newsroom.web.NotFoundException::new);
+        return ArticlePage.of(article, related(article));
+    }
+
     public HomePage home() {
         List<Long> leadIds = jdbc.sql("""
                 select id from articles where status = 'PUBLISHED'

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
  * have been missed in between.
  */
 @Component
-class ContentChangeListener implements SmartLifecycle {
+public class ContentChangeListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ContentChangeListener.class);
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
 
@@ -35,6 +37,9 @@ class ContentChangeListener implements SmartLifecycle {
 
     private volatile Thread thread;
 
+    /** The payloads of the latest notifications handled, oldest first (bounded). */
+    private final java.util.Deque<String> recent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     ContentChangeListener(DataSource dataSource, PageCache cache) {
         this.dataSource = dataSource;
         this.cache = cache;
@@ -42,9 +47,7 @@ class ContentChangeListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!cache.isEnabled()) {
-            return;
-        }
+        // Runs even with the page cache off: navigation and settings are kept in memory too.
         running = true;
         thread = new Thread(this::listen, "content-change-listener");
         thread.setDaemon(true);
@@ -58,6 +61,14 @@ class ContentChangeListener implements SmartLifecycle {
         if (current != null) {
             current.interrupt();
         }
+    }
+
+    /**
+     * Whether a notification with this payload has been handled; a marker sent after some writes tells
+     * that every notification of those writes has been handled too (PostgreSQL keeps commit order).
+     */
+    public boolean hasHandled(String payload) {
+        return recent.contains(payload);
     }
 
     @Override
@@ -75,13 +86,25 @@ class ContentChangeListener implements SmartLifecycle {
                 }
                 cache.invalidateAll();
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                long lastCheck = System.nanoTime();
                 while (running) {
+                    // Blocks until a notification arrives (or a second passes); a broken connection throws.
                     PGNotification[] notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
                         cache.invalidateAll();
+                        for (PGNotification notification : notifications) {
+                            recent.addLast(notification.getParameter());
+                            if (recent.size() > 256) {
+                                recent.pollFirst();
+                            }
+                        }
                     }
-                    if (!connection.isValid(1)) {
-                        throw new SQLException("listening connection lost");
+                    // A half-open connection never throws: ask the server now and then, generously.
+                    if (System.nanoTime() - lastCheck > CHECK_EVERY.toNanos()) {
+                        if (!connection.isValid(10)) {
+                            throw new SQLException("listening connection lost");
+                        }
+                        lastCheck = System.nanoTime();
                     }
                 }
             }

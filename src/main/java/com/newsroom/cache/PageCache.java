@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.newsroom.config.NewsroomProperties;
@@ -21,7 +22,10 @@ public class PageCache {
 
     private final boolean enabled;
 
-    PageCache(NewsroomProperties properties) {
+    private final ApplicationEventPublisher events;
+
+    PageCache(NewsroomProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         var settings = properties.cache();
         this.enabled = settings.enabled();
         this.pages = Caffeine.newBuilder()
@@ -53,14 +57,19 @@ public class PageCache {
         }
     }
 
-    long generation() {
+    /** Counts invalidations so far; for monitoring, and for tests waiting until notifications have arrived. */
+    public long generation() {
         return generation.get();
     }
 
-    /** Forgets every page; called whenever published content, comments or settings change. */
+    /**
+     * Forgets every page, and tells the other in-memory keepers; called whenever published content,
+     * comments or settings change.
+     */
     public void invalidateAll() {
         generation.incrementAndGet();
         pages.invalidateAll();
+        events.publishEvent(new ContentChanged());
     }
 
     public long size() {

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 import com.newsroom.config.NewsroomProperties;
-import com.newsroom.config.NewsroomProperties.ModerationPolicy;
 import com.newsroom.site.SiteSecrets;
+import com.newsroom.site.SiteSettingsProvider;
 
 /** Takes a reader's comment in: the rules that need settings or data, rate limits, spam screening. */
 @Service
@@ -35,8 +35,12 @@ public class CommentSubmissions {
 
     private final Clock clock;
 
+    private final SiteSettingsProvider siteSettings;
+
     CommentSubmissions(Comments comments, CommentDecisions decisions, SpamChecks spamChecks, RateLimiter rateLimiter,
-            SiteSecrets secrets, JdbcClient jdbc, NewsroomProperties properties, Clock clock) {
+            SiteSecrets secrets, JdbcClient jdbc, NewsroomProperties properties, Clock clock,
+            SiteSettingsProvider siteSettings) {
+        this.siteSettings = siteSettings;
         this.comments = comments;
         this.decisions = decisions;
         this.spamChecks = spamChecks;
@@ -47,15 +51,24 @@ public class CommentSubmissions {
         this.clock = clock;
     }
 
-    /** Whether readers may comment now: the article allows it and it is not past the closing age. */
+    /**
+     * Whether readers may comment now: comments are on for the site (settings) and the article, and the
+     * article is not past the closing age.
+     */
     public boolean isOpen(CommentTarget target) {
-        if (!target.commentsOpen()) {
+        var policy = siteSettings.commentPolicy();
+        if (!policy.enabled() || !target.commentsOpen()) {
             return false;
         }
-        if (settings.closeAfterDays() == 0 || target.publishedAt() == null) {
+        if (policy.closeAfterDays() == 0 || target.publishedAt() == null) {
             return true;
         }
-        return clock.instant().isBefore(target.publishedAt().plus(Duration.ofDays(settings.closeAfterDays())));
+        return clock.instant().isBefore(target.publishedAt().plus(Duration.ofDays(policy.closeAfterDays())));
+    }
+
+    /** The comment policy administrators wrote for readers, shown above the form (may be empty). */
+    public String policyText() {
+        return siteSettings.commentPolicy().policyText();
     }
 
     /** Whether a "Reply" link belongs under a comment at this depth (0 = top level). */
@@ -128,7 +141,8 @@ public class CommentSubmissions {
             return CommentStatus.SPAM;
         }
         boolean known = signals.stream().anyMatch(s -> s.rule() == SpamRule.KNOWN_COMMENTER);
-        if (settings.policy() == ModerationPolicy.AUTO_APPROVE_KNOWN && known && score == 0) {
+        // Settings decide: hold everything (premoderated), or let commenters with approved comments through.
+        if (!siteSettings.commentPolicy().premoderated() && known && score == 0) {
             return CommentStatus.APPROVED;
         }
         return CommentStatus.PENDING;

@@ -79,14 +79,19 @@ class SecurityConfiguration {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**").hasRole("ADMIN")
-                        .requestMatchers("/admin/categories/**", "/admin/tags/**").hasRole("EDITOR")
-                        .requestMatchers("/admin/comments", "/admin/comments/**").hasRole("MODERATOR")
+                        .requestMatchers("/admin/categories/**", "/admin/tags/**", "/admin/media/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
-                                "/admin/articles/*/corrections")
+                                "/admin/articles/*/corrections", "/admin/articles/*/delete",
+                                "/admin/articles/*/takedown")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
-                        .requestMatchers("/admin", "/admin/**").authenticated()
+                        // The comment queue (comments feature) is for moderators, and editors above them.
+                        .requestMatchers("/admin/comments", "/admin/comments/**", "/admin/moderation",
+                                "/admin/moderation/**").hasRole("MODERATOR")
+                        .requestMatchers("/admin", "/admin/profile", "/admin/profile/**").authenticated()
+                        // Any other admin page defaults to editors, never to every signed-in role.
+                        .requestMatchers("/admin/**").hasRole("EDITOR")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("username")
                         .passwordParameter("password").defaultSuccessUrl("/admin", false)
@@ -94,7 +99,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 // The reader comment form is protected without a session (signed form token and a same-origin
-                // check, see comment.SameOriginPolicy), so article pages stay cacheable and readers get no
+                // check, see comment.SameOrigin (web)), so article pages stay cacheable and readers get no
                 // session just for viewing them. Every staff form uses the session's CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))

@@ -55,8 +55,12 @@ public class StructuredData {
         if (article.heroImageUrl() != null && !article.heroImageUrl().isBlank()) {
             data.put("image", List.of(absolute(base, article.heroImageUrl())));
         }
-        data.put("datePublished", iso(article.publishedAt()));
-        data.put("dateModified", iso(modified(article)));
+        if (article.publishedAt() != null) {
+            data.put("datePublished", iso(article.publishedAt()));
+        }
+        if (modified(article) != null) {
+            data.put("dateModified", iso(modified(article)));
+        }
         data.put("author", article.authors().stream()
                 .map(author -> Map.of("@type", "Person", "name", author.name(), "url", base + "/author/" + author.slug()))
                 .toList());
@@ -79,6 +83,10 @@ public class StructuredData {
     }
 
     private static Instant modified(ArticlePage article) {
+        // A draft in preview has no publication date yet.
+        if (article.publishedAt() == null) {
+            return article.updatedAt();
+        }
         if (article.updatedAt() == null || article.updatedAt().isBefore(article.publishedAt())) {
             return article.publishedAt();
         }

@@ -6,22 +6,25 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
+import com.newsroom.cache.ContentChanged;
 import com.newsroom.category.Categories;
 
 /**
- * The category links in the site header, in editorial order. Every page shows them, so they are kept for a
- * few seconds (other instances see a change that fast), and the last good list is shown while the
- * database does not answer.
+ * The category links in the site header, in editorial order. Every page shows them, so they are kept in
+ * memory until content changes (here or on another instance, see ContentChanged), and the last good list is
+ * shown while the database does not answer.
  */
 @Component
 public class Navigation {
 
     private static final Logger log = LoggerFactory.getLogger(Navigation.class);
 
-    private static final Duration KEEP_FOR = Duration.ofSeconds(10);
+    // Changes arrive at once through ContentChanged (database notifications); the expiry is only a net.
+    private static final Duration KEEP_FOR = Duration.ofSeconds(60);
 
     private record Snapshot(List<NavCategory> categories, long loadedAt) {
     }
@@ -56,7 +59,8 @@ public class Navigation {
         }
     }
 
-    /** Forgets the kept list, after categories change on this instance. */
+    /** Forgets the kept list when categories (or anything readers see) change, here or elsewhere. */
+    @EventListener(ContentChanged.class)
     public void refresh() {
         snapshot = null;
     }

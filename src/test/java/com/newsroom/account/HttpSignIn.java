@@ -55,6 +55,27 @@ public final class HttpSignIn {
         return remember(site.send(withCookie(request)));
     }
 
+    /** A multipart/form-data upload of one file plus fields; the CSRF token goes in the address, as the form sends it. */
+    public SiteClient.Page upload(String formPage, String path, Map<String, String> fields, String fileField,
+            String fileName, String contentType, byte[] content) {
+        String token = get(formPage).html().select("input[name=_csrf]").attr("value");
+        String boundary = "----newsroom" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> write = text -> body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        body.writeBytes(content);
+        write.accept("\r\n--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.baseUrl() + path + "?_csrf="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .header("Accept", SiteClient.BROWSER_ACCEPT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return remember(site.send(withCookie(request)));
+    }
+
     public SiteClient.Page signIn(String login, String password) {
         return post("/login", "/login", Map.of("username", login, "password", password));
     }

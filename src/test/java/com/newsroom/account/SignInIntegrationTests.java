@@ -51,7 +51,7 @@ class SignInIntegrationTests {
         SiteClient.Page login = site.get("/login");
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.html().select("h1").text()).isEqualTo("Staff sign in");
-        assertThat(login.html().select("link[href$=admin.css]")).hasSize(1);
+        assertThat(login.html().select("link[href~=^/css/admin(-[0-9a-f]{32})?\\.css$]")).hasSize(1);
     }
 
     @Test
@@ -133,6 +133,17 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void changedDisplayNameShowsAtOnceWithoutSigningInAgain() {
+        staff("Erin Editor", Role.EDITOR);
+        HttpSignIn browser = new HttpSignIn(site);
+        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+
+        browser.post("/admin/profile", "/admin/profile", Map.of("displayName", "Erin Q. Editor", "bio", ""));
+
+        assertThat(browser.get("/admin").html().select(".signed-in-as").text()).isEqualTo("Erin Q. Editor");
+    }
+
+    @Test
     void formPostWithoutCsrfTokenIsRefused() {
         staff("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
@@ -145,8 +156,12 @@ class SignInIntegrationTests {
     }
 
     @Test
-    void readerPagesStayOpenWithoutSignIn() {
-        assertThat(site.get("/").status()).isEqualTo(200);
+    void readerPagesStayOpenWithoutSignInAndStartNoSession() {
+        SiteClient.Page home = site.get("/");
+
+        assertThat(home.status()).isEqualTo(200);
         assertThat(site.get("/latest").status()).isEqualTo(200);
+        assertThat(home.header("Set-Cookie")).isNull();
+        assertThat(home.header("Cache-Control")).isNull();
     }
 }

@@ -52,6 +52,7 @@ class PageCacheIntegrationTests {
         content.reset();
         cache.invalidateAll();
         article = content.article("Cached story").published();
+        content.settle();
     }
 
     @Test
@@ -99,6 +100,7 @@ class PageCacheIntegrationTests {
     @Test
     void approvingACommentShowsOnTheNextRequest() {
         Comment comment = content.comment(article, null, "Ada", "Now you see me", CommentStatus.PENDING);
+        content.settle();
         assertThat(site.get("/articles/cached-story").html().select("#comment-" + comment.getId())).isEmpty();
         assertThat(site.get("/articles/cached-story").header("X-Cache")).isEqualTo("HIT");
         moderation.apply(ModerationAction.APPROVE, List.of(comment.getId()), "Mo");

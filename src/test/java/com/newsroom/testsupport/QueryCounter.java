@@ -22,7 +22,12 @@ public class QueryCounter implements BeanPostProcessor {
         if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
             return ProxyDataSourceBuilder.create(dataSource)
                     .name("counted")
-                    .afterQuery((execution, queries) -> statements.addAndGet(queries.size()))
+                    .afterQuery((execution, queries) -> {
+                        statements.addAndGet(queries.size());
+                        if (Boolean.getBoolean("newsroom.test.printQueries")) {
+                            queries.forEach(q -> System.out.println("SQL> " + q.getQuery().replaceAll("\\s+", " ")));
+                        }
+                    })
                     .build();
         }
         return bean;

@@ -19,7 +19,9 @@ import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.Comments;
+import com.newsroom.cache.ContentChangeListener;
 import com.newsroom.site.Navigation;
+import com.newsroom.site.SiteSettingsProvider;
 import com.newsroom.tag.Tag;
 import com.newsroom.tag.Tags;
 
@@ -45,9 +47,16 @@ public class TestContent {
 
     private final Navigation navigation;
 
+    private final SiteSettingsProvider siteSettings;
+
+    private final ContentChangeListener changeListener;
+
     TestContent(Categories categories, Tags tags, Authors authors, ArticleService articles, Comments comments,
-            JdbcClient jdbc, Clock clock, Navigation navigation) {
+            JdbcClient jdbc, Clock clock, Navigation navigation, SiteSettingsProvider siteSettings,
+            ContentChangeListener changeListener) {
+        this.changeListener = changeListener;
         this.navigation = navigation;
+        this.siteSettings = siteSettings;
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
@@ -70,6 +79,7 @@ public class TestContent {
             jdbc.sql("truncate " + String.join(", ", tables) + " restart identity cascade").update();
         }
         navigation.refresh();
+        siteSettings.refresh();
     }
 
     public Category category(String name) {
@@ -102,6 +112,30 @@ public class TestContent {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Waits until the database's change notifications for what the test wrote so far have arrived (they
+     * refresh in-memory navigation, settings and pages asynchronously), so none lands mid-measurement.
+     * PostgreSQL delivers notifications in commit order, so once a marker sent now has arrived, so has
+     * everything before it.
+     */
+    public void settle() {
+        String marker = "test-marker-" + SEQUENCE.incrementAndGet();
+        jdbc.sql("select pg_notify('content_changed', ?)").param(marker).query(Object.class).list();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!changeListener.hasHandled(marker) && System.nanoTime() < deadline) {
+            pause(10);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public JdbcClient jdbc() {

@@ -143,6 +143,7 @@ class ArticleController {
         model.addAttribute("comments", comments.forReader(page.id(), ownComments(request)));
         model.addAttribute("commentsOpen", submissions.isOpen(target));
         model.addAttribute("commentMaxLength", submissions.maxLength());
+        model.addAttribute("commentPolicyText", submissions.policyText());
         // The form object stays as bound (replacing it would drop its errors); the token is always fresh.
         model.addAttribute("commentForm", form);
         model.addAttribute("commentToken", formTokens.issue(page.id()));

@@ -9,8 +9,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
+import com.newsroom.category.CategoryAdmin;
 import com.newsroom.tag.Tags;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.Redirects;
 import com.newsroom.web.Slugs;
 import com.newsroom.web.paging.PageParams;
 
@@ -26,7 +28,11 @@ class ListingController {
 
     private final Authors authors;
 
-    ListingController(ArticleQueries articles, Categories categories, Tags tags, Authors authors) {
+    private final CategoryAdmin categoryAdmin;
+
+    ListingController(ArticleQueries articles, Categories categories, Tags tags, Authors authors,
+            CategoryAdmin categoryAdmin) {
+        this.categoryAdmin = categoryAdmin;
         this.articles = articles;
         this.categories = categories;
         this.tags = tags;
@@ -34,11 +40,17 @@ class ListingController {
     }
 
     @GetMapping("/category/{slug}")
-    String category(@PathVariable String slug, @RequestParam(required = false) String page,
+    Object category(@PathVariable String slug, @RequestParam(required = false) String page,
             @RequestParam(required = false) String after, @RequestParam(required = false) String before,
             Model model) {
         PageParams params = PageParams.of(page, after, before);
-        var category = categories.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
+        var found = categories.findBySlug(checked(slug));
+        if (found.isEmpty()) {
+            // A renamed category's old address answers with a permanent redirect.
+            return categoryAdmin.redirectFor(slug).map(current -> Redirects.permanent("/category/" + current))
+                    .orElseThrow(NotFoundException::new);
+        }
+        var category = found.get();
         return ListingPages.render(model, articles.inCategory(category.getId(), params),
                 new ListingHeading("Category", category.getName(), category.getDescription(),
                         "/category/" + category.getSlug()));

@@ -81,14 +81,22 @@ class PublicPageQueryCountIntegrationTests {
         small.forEach((page, count) -> assertThat(count).as(page).isLessThanOrEqualTo(12));
     }
 
+    /**
+     * The steady cost of each page: the least of a few requests, after one that fills the short-lived
+     * in-memory pieces (navigation, settings, related articles). An N+1 costs extra on every request.
+     */
     private Map<String, Integer> measure() {
+        content.settle();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String page : PAGES) {
-            // The first request fills the short-lived in-memory pieces (navigation, settings, related).
             site.get(page);
-            queries.reset();
-            assertThat(site.get(page).status()).as(page).isEqualTo(200);
-            counts.put(page, queries.count());
+            int least = Integer.MAX_VALUE;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                queries.reset();
+                assertThat(site.get(page).status()).as(page).isEqualTo(200);
+                least = Math.min(least, queries.count());
+            }
+            counts.put(page, least);
         }
         return counts;
     }

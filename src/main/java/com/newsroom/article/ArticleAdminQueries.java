@@ -1,0 +1,140 @@
+package com.newsroom.article;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.newsroom.web.BadRequestException;
+
+/** The admin article list: filtered, searched by title, keyset-paginated by last update, with counts per status. */
+@Service
+@Transactional(readOnly = true)
+public class ArticleAdminQueries {
+
+    public static final int PAGE_SIZE = 25;
+
+    /** {@code status} is a status name or REVIEW (drafts awaiting review); {@code ownStaffId} limits to one author. */
+    public record Filter(String status, Long categoryId, Long authorId, String title, Long ownStaffId) {
+    }
+
+    public record Row(long id, String title, String slug, String status, boolean inReview, String category,
+            String authors, Instant updatedAt, Instant publishedAt) {
+    }
+
+    /** One page; {@code next} is the cursor of the following page, or null on the last. */
+    public record Page(List<Row> rows, String next) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ArticleAdminQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page list(Filter filter, String after) {
+        Instant afterUpdated = null;
+        Long afterId = null;
+        if (after != null && !after.isBlank()) {
+            String[] parts = after.split("_", 2);
+            try {
+                afterUpdated = Instant.ofEpochSecond(0, 0).plusNanos(Long.parseLong(parts[0]) * 1000);
+                afterId = Long.parseLong(parts[1]);
+            }
+            catch (RuntimeException ex) {
+                throw new BadRequestException("bad cursor");
+            }
+        }
+        StringBuilder sql = new StringBuilder("""
+                select a.id, a.title, a.slug, a.status, a.review_requested_at is not null as in_review,
+                       c.name as category, a.updated_at, a.published_at,
+                       (select string_agg(s.display_name, ', ' order by aa.position) from article_authors aa
+                        join staff s on s.id = aa.staff_id where aa.article_id = a.id) as authors
+                from articles a join categories c on c.id = a.primary_category_id
+                where true""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        where(filter, sql, params);
+        if (afterUpdated != null) {
+            sql.append(" and (a.updated_at, a.id) < (:afterUpdated, :afterId)");
+            params.put("afterUpdated", Timestamp.from(afterUpdated));
+            params.put("afterId", afterId);
+        }
+        sql.append(" order by a.updated_at desc, a.id desc limit :limit");
+        params.put("limit", PAGE_SIZE + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
+                        rs.getString("status"), rs.getBoolean("in_review"), rs.getString("category"),
+                        rs.getString("authors") == null ? "" : rs.getString("authors"),
+                        rs.getTimestamp("updated_at").toInstant(),
+                        rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
+                .list());
+        String next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = new ArrayList<>(rows.subList(0, PAGE_SIZE));
+            Row last = rows.get(PAGE_SIZE - 1);
+            long micros = last.updatedAt().getEpochSecond() * 1_000_000L + last.updatedAt().getNano() / 1000;
+            next = micros + "_" + last.id();
+        }
+        return new Page(rows, next);
+    }
+
+    /** How many articles each status holds (and how many drafts wait for review), within the author limit. */
+    public Map<String, Long> counts(Long ownStaffId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String status : List.of("DRAFT", "REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED")) {
+            counts.put(status, 0L);
+        }
+        StringBuilder sql = new StringBuilder("""
+                select case when a.status = 'DRAFT' and a.review_requested_at is not null then 'REVIEW' else a.status end
+                       as status, count(*) as n
+                from articles a where true""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        where(new Filter(null, null, null, null, ownStaffId), sql, params);
+        sql.append(" group by 1");
+        jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    private static void where(Filter filter, StringBuilder sql, Map<String, Object> params) {
+        if (filter.ownStaffId() != null) {
+            sql.append(" and a.status = 'DRAFT' and (a.created_by = :own or exists (select 1 from article_authors o"
+                    + " where o.article_id = a.id and o.staff_id = :own))");
+            params.put("own", filter.ownStaffId());
+        }
+        if (filter.status() != null && !filter.status().isBlank()) {
+            if (filter.status().equals("REVIEW")) {
+                sql.append(" and a.status = 'DRAFT' and a.review_requested_at is not null");
+            }
+            else {
+                try {
+                    params.put("status", ArticleStatus.valueOf(filter.status()).name());
+                }
+                catch (IllegalArgumentException ex) {
+                    throw new BadRequestException("unknown status");
+                }
+                sql.append(" and a.status = :status");
+            }
+        }
+        if (filter.categoryId() != null) {
+            sql.append(" and a.primary_category_id = :category");
+            params.put("category", filter.categoryId());
+        }
+        if (filter.authorId() != null) {
+            sql.append(" and exists (select 1 from article_authors f where f.article_id = a.id and f.staff_id = :author)");
+            params.put("author", filter.authorId());
+        }
+        if (filter.title() != null && !filter.title().isBlank()) {
+            sql.append(" and a.title ilike :title escape '\\'");
+            params.put("title", "%" + filter.title().strip().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.newsroom.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An article as the editor form shows it. */
+public record EditableArticle(long id, long version, ArticleStatus status, boolean inReview, Instant publishedAt,
+        Instant updatedAt, Instant unpublishAt, ArticleInput content) {
+
+    static EditableArticle of(Article article) {
+        List<String> tags = article.getTags().stream().map(t -> t.getName()).sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+        return new EditableArticle(article.getId(), article.getVersion(), article.getStatus(),
+                article.getReviewRequestedAt() != null, article.getPublishedAt(), article.getUpdatedAt(),
+                article.getUnpublishAt(), new ArticleInput(article.getTitle(), article.getSlug(), article.getDek(), article.getBodyMarkdown(),
+                        article.getExcerpt(), article.getHeroImageUrl(), article.getHeroImageAlt(),
+                        article.getHeroImageCaption(), article.getPrimaryCategory().getId(), tags,
+                        article.getAuthors().stream().map(a -> a.getId()).toList(), article.isFeatured(),
+                        article.isCommentsOpen()));
+    }
+}

@@ -1,0 +1,34 @@
+package com.newsroom.audit.web;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.newsroom.audit.AuditLog;
+
+/** The audit log, newest first, for administrators. */
+@Controller
+class AuditLogController {
+
+    private static final int PAGE = 50;
+
+    private final AuditLog audit;
+
+    AuditLogController(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/admin/audit")
+    @PreAuthorize("hasRole('ADMIN')")
+    String list(@RequestParam(required = false) Long before, Model model) {
+        List<AuditLog.Entry> entries = audit.recent(before, PAGE + 1);
+        boolean more = entries.size() > PAGE;
+        model.addAttribute("entries", more ? entries.subList(0, PAGE) : entries);
+        model.addAttribute("next", more ? entries.get(PAGE - 1).id() : null);
+        return "admin/audit";
+    }
+}

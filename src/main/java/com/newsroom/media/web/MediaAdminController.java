@@ -1,0 +1,86 @@
+package com.newsroom.media.web;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.newsroom.account.StaffUser;
+import com.newsroom.media.MediaLibrary;
+
+/** The media library for editors: upload images with alt text, browse, describe. */
+@Controller
+@RequestMapping("/admin/media")
+class MediaAdminController {
+
+    private static final int PAGE = 48;
+
+    private final MediaLibrary library;
+
+    private final DataSize maxUpload;
+
+    MediaAdminController(MediaLibrary library,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:8MB}") DataSize maxUpload) {
+        this.library = library;
+        this.maxUpload = maxUpload;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) Long before, Model model) {
+        var items = library.recent(before, PAGE + 1);
+        boolean more = items.size() > PAGE;
+        model.addAttribute("items", more ? items.subList(0, PAGE) : items);
+        model.addAttribute("next", more ? items.get(PAGE - 1).id() : null);
+        model.addAttribute("maxUploadMb", maxUpload.toMegabytes());
+        return "admin/media/list";
+    }
+
+    @PostMapping
+    ModelAndView upload(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "") String altText, Model model, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new MediaLibrary.Refused("admin.media.empty");
+            }
+            long id = library.upload(file.getBytes(), file.getOriginalFilename(), altText, me.getStaffId());
+            redirect.addFlashAttribute("flash", "admin.media.uploaded");
+            redirect.addFlashAttribute("uploadedId", id);
+            return new ModelAndView("redirect:/admin/media");
+        }
+        catch (MediaLibrary.Refused refused) {
+            model.addAttribute("uploadError", refused.messageKey());
+            model.addAttribute("altTyped", altText);
+            ModelAndView mav = new ModelAndView(list(null, model));
+            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            return mav;
+        }
+    }
+
+    @PostMapping("/{id}")
+    ModelAndView describe(@PathVariable long id, @RequestParam(defaultValue = "") String altText, Model model,
+            RedirectAttributes redirect) {
+        try {
+            library.describe(id, altText);
+        }
+        catch (MediaLibrary.Refused refused) {
+            model.addAttribute("uploadError", refused.messageKey());
+            ModelAndView mav = new ModelAndView(list(null, model));
+            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            return mav;
+        }
+        redirect.addFlashAttribute("flash", "admin.media.described");
+        return new ModelAndView("redirect:/admin/media");
+    }
+}

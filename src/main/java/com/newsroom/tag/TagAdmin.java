@@ -1,0 +1,109 @@
+package com.newsroom.tag;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.newsroom.audit.AuditLog;
+import com.newsroom.web.NotFoundException;
+import com.newsroom.web.Slugs;
+
+/** Editors tidy tags: list, rename, merge one into another, delete. */
+@Service
+@Transactional
+public class TagAdmin {
+
+    public static final int PAGE_SIZE = 50;
+
+    public record Row(long id, String name, String slug, long articles) {
+    }
+
+    public record Page(List<Row> rows, String next) {
+    }
+
+    public static class Problem extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String messageKey;
+
+        public Problem(String messageKey) {
+            super(messageKey, null, false, false);
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    private final AuditLog audit;
+
+    TagAdmin(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Tags by name; {@code after} is the last slug of the previous page (the slug index makes every page cheap). */
+    @Transactional(readOnly = true)
+    public Page list(String after) {
+        List<Row> rows = jdbc.sql("""
+                select t.id, t.name, t.slug, (select count(*) from article_tags at where at.tag_id = t.id) as articles
+                from tags t where (cast(:after as text) is null or t.slug > :after)
+                order by t.slug limit :limit""")
+                .param("after", after == null || after.isBlank() ? null : after).param("limit", PAGE_SIZE + 1)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
+                        rs.getLong("articles")))
+                .list();
+        if (rows.size() > PAGE_SIZE) {
+            return new Page(rows.subList(0, PAGE_SIZE), rows.get(PAGE_SIZE - 1).slug());
+        }
+        return new Page(rows, null);
+    }
+
+    public void rename(long id, String name) {
+        String slug = Slugs.from(name == null ? "" : name);
+        if (name == null || name.isBlank() || name.strip().length() > 80 || slug.isEmpty()) {
+            throw new Problem("admin.tag.nameInvalid");
+        }
+        if (jdbc.sql("select count(*) from tags where slug = :slug and id <> :id").param("slug", slug).param("id", id)
+                .query(Integer.class).single() > 0) {
+            throw new Problem("admin.tag.nameTaken");
+        }
+        if (jdbc.sql("update tags set name = :name, slug = :slug where id = :id").param("name", name.strip())
+                .param("slug", slug).param("id", id).update() == 0) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** Moves every article of {@code sourceId} to {@code targetId}, then deletes the source tag. */
+    public void merge(long sourceId, long targetId, AuditLog.Actor actor) {
+        if (sourceId == targetId) {
+            throw new Problem("admin.tag.mergeSame");
+        }
+        String source = name(sourceId);
+        String target = name(targetId);
+        jdbc.sql("""
+                insert into article_tags (article_id, tag_id)
+                select article_id, :target from article_tags where tag_id = :source
+                on conflict do nothing""")
+                .param("source", sourceId).param("target", targetId).update();
+        jdbc.sql("delete from tags where id = :id").param("id", sourceId).update();
+        audit.record(actor, "tag.merged", source, "→ " + target);
+    }
+
+    public void delete(long id, AuditLog.Actor actor) {
+        String name = name(id);
+        jdbc.sql("delete from tags where id = :id").param("id", id).update();
+        audit.record(actor, "tag.deleted", name, "");
+    }
+
+    private String name(long id) {
+        return jdbc.sql("select name from tags where id = :id").param("id", id).query(String.class).optional()
+                .orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,94 @@
+package com.newsroom.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import com.newsroom.account.Account;
+import com.newsroom.account.Role;
+import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestContent;
+
+/** What an editor does in a real browser: sign in, write, preview and publish a story readers then find. */
+@IntegrationTest
+@Import(StaffLogins.class)
+class EditorBrowserTests {
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    StaffLogins staff;
+
+    @Autowired
+    SiteClient site;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() {
+        content.reset();
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void quitBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void editorSignsInWritesPreviewsAndPublishesAStoryThatAppearsOnTheHomePage() {
+        content.category("Technology");
+        Account editor = staff.create("Erin Editor", Role.EDITOR);
+
+        browser.get(site.baseUrl() + "/admin");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(editor.getEmail());
+        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText()).isEqualTo("Erin Editor");
+
+        browser.findElement(By.linkText("New article")).click();
+        browser.findElement(By.id("title")).sendKeys("Robots Learn to Fold Laundry");
+        browser.findElement(By.id("dek")).sendKeys("A lab shows a cheap arm that handles towels.");
+        browser.findElement(By.id("bodyMarkdown")).sendKeys("## In the lab\n\nThe arm folded **forty** towels an hour.");
+        browser.findElement(By.id("tags")).sendKeys("Robotics");
+        click(By.cssSelector("button[value=preview]"));
+
+        assertThat(browser.findElement(By.cssSelector(".preview .article-body h2")).getText()).isEqualTo("In the lab");
+        assertThat(browser.findElement(By.cssSelector(".preview .article-body strong")).getText()).isEqualTo("forty");
+        assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("Robots Learn to Fold Laundry");
+
+        click(By.cssSelector("button[value=publish]"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Published.");
+        assertThat(browser.findElement(By.cssSelector(".article-state .badge")).getText()).isEqualToIgnoringCase("Published");
+
+        browser.get(site.baseUrl() + "/");
+        browser.findElement(By.linkText("Robots Learn to Fold Laundry")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/articles/robots-learn-to-fold-laundry");
+        assertThat(browser.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo("In the lab");
+        assertThat(browser.findElement(By.cssSelector(".tags")).getText()).contains("Robotics");
+    }
+
+    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
+    private void click(By selector) {
+        WebElement element = browser.findElement(selector);
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+}
