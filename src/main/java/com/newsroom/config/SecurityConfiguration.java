@@ -87,6 +87,10 @@ class SecurityConfiguration {
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
                         .requestMatchers("/admin", "/admin/**").authenticated()
+                        // Operations: probes for anyone (load balancers, orchestrators), the rest of the actuator
+                        // only for a local scraper or an administrator (see ActuatorAccess).
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access(ActuatorAccess.localOrAdmin())
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("username")
                         .passwordParameter("password").defaultSuccessUrl("/admin", false)
@@ -99,9 +103,11 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))
                 // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
-                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                // Every response carries the same hardening headers (see SecurityHeaders); HSTS only goes out on
+                // HTTPS, which includes X-Forwarded-Proto: https from the load balancer.
+                .headers(headers -> SecurityHeaders.apply(headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages,
-                                new CacheControlHeadersWriter())));
+                                new CacheControlHeadersWriter()))));
         return http.build();
     }
 
