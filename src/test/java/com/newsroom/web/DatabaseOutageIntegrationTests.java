@@ -97,6 +97,9 @@ class DatabaseOutageIntegrationTests {
             assertThat(home.header("Retry-After")).isEqualTo("30");
             assertThat(home.html().select("h1").text()).isEqualTo("Temporarily unavailable");
             assertThat(home.body()).doesNotContain("Exception").doesNotContain("at com.");
+            // The load balancer takes the instance out of rotation; nothing restarts it.
+            assertThat(site.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(site.get("/actuator/health/liveness").status()).isEqualTo(200);
 
             content.clock().advance(Duration.ofSeconds(20));
             SiteClient.Page sent = reader.submit(form, "form.comment-form", Map.of("name", "Ada", "email",
@@ -117,6 +120,7 @@ class DatabaseOutageIntegrationTests {
             }
         }
         assertThat(status).isEqualTo(200);
+        assertThat(site.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(site.get("/").html().select(".lead-title").text()).isEqualTo("Still here after the outage");
     }
 }
