@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,6 +27,7 @@ import org.springframework.security.web.header.writers.CacheControlHeadersWriter
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 import com.newsroom.account.LoginThrottle;
 import com.newsroom.account.LoginThrottledException;
@@ -69,7 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle) throws Exception {
+            LoginThrottle throttle,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         // The only way to sign in: no parent manager that could retry a throttled attempt with the same password.
         var provider = new ThrottlingAuthenticationProvider(users, encoder, throttle);
         var manager = new ProviderManager(provider);
@@ -100,8 +104,9 @@ class SecurityConfiguration {
                 // The reader comment form is protected without a session (signed form token and a same-origin
                 // check, see comment.SameOriginPolicy), so article pages stay cacheable and readers get no
                 // session just for viewing them. Every staff form uses the session's CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequired(controllers))
+                        .ignoringRequestMatchers(
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))
                 // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
                 // Every response carries the same hardening headers (see SecurityHeaders); HSTS only goes out on
                 // HTTPS, which includes X-Forwarded-Proto: https from the load balancer.

@@ -115,6 +115,8 @@ class HostileInputIntegrationTests {
     enum Expect {
         /** The input is refused: a 4xx. */
         REFUSED,
+        /** A method the address does not accept: 405. */
+        NOT_ALLOWED,
         /** The input may be ignored (a page that takes no such parameter): anything but a server error. */
         HARMLESS
     }
@@ -207,10 +209,10 @@ class HostileInputIntegrationTests {
                 cases.add(get("raw path " + malformed + " under " + page.path(), real + "/" + malformed, staff,
                         Expect.REFUSED));
             }
-            // Wrong methods.
+            // Wrong methods: the site's 405 page.
             for (String method : List.of("PUT", "DELETE", "PATCH", "TRACE")) {
                 cases.add(new Case(method + " " + page.path(), method, real, browserHeaders(), new byte[0], staff,
-                        Expect.REFUSED));
+                        Expect.NOT_ALLOWED));
             }
             // Oversized request line and headers.
             cases.add(get("20 KB query on " + page.path(), real + "?q=" + "x".repeat(20_000), staff,
@@ -274,6 +276,11 @@ class HostileInputIntegrationTests {
                         (field + "=%C3%28%FF&" + field + "=%ZZ").getBytes(StandardCharsets.ISO_8859_1), staff,
                         Expect.REFUSED));
             }
+            for (String method : List.of("PUT", "DELETE", "PATCH")) {
+                // Sign-out is Spring Security's filter, not a page: other methods find nothing there (404).
+                cases.add(new Case(method + " " + form.path(), method, path, browserHeaders(), new byte[0], staff,
+                        form.path().equals("/logout") ? Expect.REFUSED : Expect.NOT_ALLOWED));
+            }
             if (staff) {
                 // Missing and forged CSRF tokens, signed in and not.
                 cases.add(post("no CSRF token, signed in, to " + form.path(), path, fields, true, false,
@@ -312,6 +319,9 @@ class HostileInputIntegrationTests {
         assertThat(response.status()).as(what).isBetween(200, 499);
         if (c.expect() == Expect.REFUSED) {
             assertThat(response.status()).as(what).isBetween(400, 499);
+        }
+        if (c.expect() == Expect.NOT_ALLOWED) {
+            assertThat(response.status()).as(what).isEqualTo(405);
         }
         // Forms hand back what was typed (escaped): leave the echo out of what is searched for leaks.
         String shown = Jsoup.parse(response.body()).wholeText();
