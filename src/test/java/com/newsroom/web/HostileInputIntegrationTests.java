@@ -103,6 +103,9 @@ class HostileInputIntegrationTests {
 
     private static final AtomicInteger CASES = new AtomicInteger();
 
+    /** Refusals answered without the site's page (status only, empty body), listed in the log. */
+    private static final List<String> CONTAINER_ANSWERS = java.util.Collections.synchronizedList(new ArrayList<>());
+
     /** Which answers the cases got, by status, for the log line. */
     private static final Map<Integer, Integer> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
@@ -165,6 +168,7 @@ class HostileInputIntegrationTests {
     @AfterAll
     static void count() {
         log.info("Hostile input suite tried {} cases; answers by status: {}", CASES.get(), STATUSES);
+        log.info("{} answered with a status and no page: {}", CONTAINER_ANSWERS.size(), CONTAINER_ANSWERS);
     }
 
     @TestFactory
@@ -315,6 +319,9 @@ class HostileInputIntegrationTests {
         }
         RawHttp.Response response = RawHttp.send(port(), c.method(), c.target(), headers, c.body());
         STATUSES.merge(response.status(), 1, Integer::sum);
+        if (response.status() >= 400 && !response.body().contains("/css/site.css")) {
+            CONTAINER_ANSWERS.add(c.label() + " → " + response.status() + " (" + response.header("Content-Type") + ", " + response.body().length() + " chars)");
+        }
         String what = c.label() + " → " + response.status() + "\n" + abbreviate(response.body(), 2000);
         assertThat(response.status()).as(what).isBetween(200, 499);
         if (c.expect() == Expect.REFUSED) {
@@ -336,7 +343,9 @@ class HostileInputIntegrationTests {
                 .doesNotContain("spring.datasource", "create table", "th:fragment", "root:x:0:0");
         String type = response.header("Content-Type");
         if (response.status() >= 400 && type != null && type.startsWith("text/html")) {
-            assertThat(response.body()).as(what).contains("<h1", "</html>");
+            // The site's own error page, even when the servlet container refused the request itself.
+            assertThat(response.body()).as(what).contains("<h1", "</html>", "/css/site.css");
+            assertThat(response.header("Content-Security-Policy")).as(what).contains("frame-ancestors 'none'");
         }
         assertThat(storedChecksum()).as("stored rows after " + c.label()).isEqualTo(before);
     }
