@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Requests the servlet container cannot even take apart are the sender's fault, not ours: a multipart body
- * without a boundary or with broken parts answers the site's 400 page, one over the size limit its 413 page.
+ * without a boundary or with broken parts, or parameters that cannot be decoded, answer the site's 400 page,
+ * a body over the size limit its 413 page.
  * (Spring MVC's own resolver already turns wrong methods, media types, missing or mistyped parameters into
  * 405, 415 and 400; this covers what it leaves as a 500.)
  */
@@ -32,6 +34,12 @@ class MalformedRequests implements HandlerExceptionResolver {
         }
         else if (ex instanceof MultipartException) {
             status = HttpServletResponse.SC_BAD_REQUEST;
+        }
+        else if (ex instanceof InvalidParameterException invalid) {
+            // Tomcat could not decode the query string or form (bad percent-encoding, invalid UTF-8, too many
+            // parameters): the sender's mistake, answered without an error in the log.
+            status = invalid.getErrorCode() >= 400 && invalid.getErrorCode() < 500 ? invalid.getErrorCode()
+                    : HttpServletResponse.SC_BAD_REQUEST;
         }
         else {
             return null;
