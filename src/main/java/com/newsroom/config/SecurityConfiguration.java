@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -25,6 +27,7 @@ import org.springframework.security.web.header.writers.CacheControlHeadersWriter
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 
 import com.newsroom.account.LoginThrottle;
 import com.newsroom.account.LoginThrottledException;
@@ -69,7 +72,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle) throws Exception {
+            LoginThrottle throttle,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         // The only way to sign in: no parent manager that could retry a throttled attempt with the same password.
         var provider = new ThrottlingAuthenticationProvider(users, encoder, throttle);
         var manager = new ProviderManager(provider);
@@ -92,6 +96,10 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/profile", "/admin/profile/**").authenticated()
                         // Any other admin page defaults to editors, never to every signed-in role.
                         .requestMatchers("/admin/**").hasRole("EDITOR")
+                        // Operations: probes for anyone (load balancers, orchestrators), the rest of the actuator
+                        // only for a local scraper or an administrator (see ActuatorAccess).
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access(ActuatorAccess.localOrAdmin())
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("username")
                         .passwordParameter("password").defaultSuccessUrl("/admin", false)
@@ -101,12 +109,15 @@ class SecurityConfiguration {
                 // The reader comment form is protected without a session (signed form token and a same-origin
                 // check, see comment.SameOrigin (web)), so article pages stay cacheable and readers get no
                 // session just for viewing them. Every staff form uses the session's CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequired(controllers))
+                        .ignoringRequestMatchers(
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))
                 // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
-                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                // Every response carries the same hardening headers (see SecurityHeaders); HSTS only goes out on
+                // HTTPS, which includes X-Forwarded-Proto: https from the load balancer.
+                .headers(headers -> SecurityHeaders.apply(headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages,
-                                new CacheControlHeadersWriter())));
+                                new CacheControlHeadersWriter()))));
         return http.build();
     }
 

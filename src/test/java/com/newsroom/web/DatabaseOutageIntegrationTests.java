@@ -102,6 +102,9 @@ class DatabaseOutageIntegrationTests {
             assertThat(latest.header("Retry-After")).isEqualTo("30");
             assertThat(latest.html().select("h1").text()).isEqualTo("Temporarily unavailable");
             assertThat(latest.body()).doesNotContain("Exception").doesNotContain("at com.");
+            // The load balancer takes the instance out of rotation; nothing restarts it.
+            assertThat(site.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(site.get("/actuator/health/liveness").status()).isEqualTo(200);
 
             content.clock().advance(Duration.ofSeconds(20));
             SiteClient.Page sent = reader.submit(form, "form.comment-form", Map.of("name", "Ada", "email",
@@ -123,5 +126,6 @@ class DatabaseOutageIntegrationTests {
         }
         assertThat(status).isEqualTo(200);
         assertThat(site.get("/latest").html().select(".card-title").text()).isEqualTo("Still here after the outage");
+        assertThat(site.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 }

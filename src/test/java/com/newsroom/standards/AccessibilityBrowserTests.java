@@ -1,0 +1,170 @@
+package com.newsroom.standards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.newsroom.account.AccountService;
+import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestContent;
+
+/**
+ * Every page type, rendered in headless chromium with the site's CSS, has no serious or critical axe-core
+ * violation. axe-core comes from Maven Central (org.webjars.npm:axe-core) and is injected by WebDriver, which
+ * the site's Content-Security-Policy does not restrict.
+ */
+@IntegrationTest
+class AccessibilityBrowserTests {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessibilityBrowserTests.class);
+
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    private static final AtomicInteger CHECKED = new AtomicInteger();
+
+    private static final AtomicInteger RULES = new AtomicInteger();
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    WebDriver browser;
+
+    boolean signedIn;
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPageTypeHasNoSeriousOrCriticalViolations() throws IOException {
+        PageTypes.Fixture fixture = PageTypes.Fixture.create(content, accounts, transaction);
+        String axe = axeSource();
+        browser = Browser.start();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // The check itself must be able to fail: a page with an unlabelled image and no language is caught.
+        DynamicTest selfCheck = DynamicTest.dynamicTest("axe-core catches a known violation", () -> {
+            browser.get("data:text/html,<html><head><title>x</title></head><body><img src='x.png'></body></html>");
+            assertThat(serious(run(axe), "self-check")).anySatisfy(line -> assertThat(line).contains("image-alt"));
+        });
+        return Stream.concat(Stream.of(selfCheck), PageTypes.ALL.stream().map(page -> DynamicTest.dynamicTest(page.name(), () -> {
+            open(page, fixture);
+            Map<String, Object> result = run(axe);
+            RULES.set(((Number) result.get("rules")).intValue());
+            CHECKED.incrementAndGet();
+            assertThat(serious(result, page.name())).as("serious or critical axe-core violations on %s (%s)",
+                    page.name(), browser.getCurrentUrl()).isEmpty();
+        })));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> run(String axe) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] }).then(r => done({
+                  rules: r.passes.length + r.violations.length + r.incomplete.length + r.inapplicable.length,
+                  violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))
+                }), e => done({ error: String(e) }));
+                """);
+        assertThat(result.get("error")).as("axe-core failed").isNull();
+        return result;
+    }
+
+    /** Serious and critical violations, one line each; lesser ones are logged. */
+    @SuppressWarnings("unchecked")
+    private static List<String> serious(Map<String, Object> result, String page) {
+        List<String> serious = new ArrayList<>();
+        for (Map<String, Object> violation : (List<Map<String, Object>>) result.get("violations")) {
+            String line = violation.get("impact") + " " + violation.get("id") + ": " + violation.get("help")
+                    + " at " + violation.get("nodes");
+            if ("serious".equals(violation.get("impact")) || "critical".equals(violation.get("impact"))) {
+                serious.add(line);
+            }
+            else {
+                log.info("axe-core on {}: {}", page, line);
+            }
+        }
+        return serious;
+    }
+
+    @AfterAll
+    static void count() {
+        log.info("axe-core: {} page types checked, {} rules each", CHECKED.get(), RULES.get());
+    }
+
+    private void open(PageTypes.PageType page, PageTypes.Fixture fixture) {
+        String url = site.baseUrl() + page.resolvedPath(fixture);
+        if (page.staff() && !signedIn) {
+            browser.get(site.baseUrl() + "/login");
+            browser.findElement(By.id("username")).sendKeys(PageTypes.STAFF_LOGIN);
+            browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
+            browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+            signedIn = true;
+        }
+        if (page.form() == null) {
+            browser.get(url);
+            return;
+        }
+        // Send the form as the browser would (same origin), then check the page that comes back.
+        browser.get(site.baseUrl() + "/");
+        ((JavascriptExecutor) browser).executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = arguments[0];
+                for (const [name, value] of Object.entries(arguments[1])) {
+                  const input = document.createElement('input');
+                  input.type = 'hidden'; input.name = name; input.value = value;
+                  form.appendChild(input);
+                }
+                document.body.appendChild(form);
+                form.submit();
+                """, url, page.form());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().endsWith("/comments"));
+        assertThat(browser.findElements(By.cssSelector(".field-error"))).as("the form shows its errors").isNotEmpty();
+    }
+
+    private static String axeSource() throws IOException {
+        try (InputStream in = AccessibilityBrowserTests.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core on the test classpath").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

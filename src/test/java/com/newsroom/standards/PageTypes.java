@@ -1,0 +1,119 @@
+package com.newsroom.standards;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.newsroom.account.AccountService;
+import com.newsroom.account.Role;
+import com.newsroom.account.StaffFixtures;
+import com.newsroom.article.Article;
+import com.newsroom.comment.Comment;
+import com.newsroom.comment.CommentStatus;
+import com.newsroom.testsupport.TestContent;
+
+/**
+ * Every page type a reader or member of staff can see, checked for accessibility (axe-core in chromium) and
+ * HTML validity (the Nu HTML checker). Adding a page type is adding one line to {@link #ALL}; placeholders in
+ * braces are filled from {@link Fixture}.
+ */
+final class PageTypes {
+
+    /** A page: fetched with GET, or the answer to a POST of {@code form} (a form sent with errors, say). */
+    record PageType(String name, String path, boolean staff, Map<String, String> form) {
+
+        static PageType reader(String name, String path) {
+            return new PageType(name, path, false, null);
+        }
+
+        static PageType staff(String name, String path) {
+            return new PageType(name, path, true, null);
+        }
+
+        static PageType posted(String name, String path, Map<String, String> form) {
+            return new PageType(name, path, false, form);
+        }
+
+        String resolvedPath(Fixture fixture) {
+            return fixture.resolve(path);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<PageType> ALL = List.of(
+            PageType.reader("home", "/"),
+            PageType.reader("latest", "/latest"),
+            PageType.reader("article with comments", "/articles/{article}"),
+            PageType.reader("category listing", "/category/{category}"),
+            PageType.reader("tag listing", "/tag/{tag}"),
+            PageType.reader("author listing", "/author/{author}"),
+            PageType.reader("listing page 2", "/latest?page=2"),
+            PageType.reader("not found (404)", "/no-such-page"),
+            PageType.posted("comment form with errors", "/articles/{article}/comments",
+                    Map.of("name", "", "email", "not-an-address", "body", "")),
+            PageType.reader("sign-in", "/login"),
+            PageType.reader("sign-in failed", "/login?error=failed"),
+            PageType.staff("admin dashboard", "/admin"),
+            PageType.staff("moderation queue", "/admin/comments"),
+            PageType.staff("moderation queue, approved tab", "/admin/comments?status=APPROVED"),
+            PageType.staff("moderation comment detail", "/admin/comments/{comment}"));
+
+    static final String STAFF_LOGIN = "standards.admin";
+
+    /** Content for every page type: an article in a category, tagged, by an author, with comments. */
+    record Fixture(Article article, Comment comment) {
+
+        static Fixture create(TestContent content, AccountService accounts, TransactionTemplate transaction) {
+            content.reset();
+            var world = content.category("World");
+            var energy = content.tag("Energy");
+            var writer = content.author("Jo Writer");
+            for (int i = 1; i <= 25; i++) {
+                content.article("Filler story " + i).in(world).tagged(energy).by(writer).published();
+            }
+            Article article = content.article("Standards story").in(world).tagged(energy).by(writer)
+                    .dek("A story with every part a reader can see")
+                    .body("""
+                            An opening paragraph with a [link](https://example.org/source).
+
+                            ## A subheading
+
+                            - a list item
+                            - another one
+
+                            > A quotation from someone.
+                            """)
+                    .hero("/img/favicon.svg", "The site's logo")
+                    .published();
+            Comment approved = content.comment(article, null, "Ada Reader", "A thoughtful remark.",
+                    CommentStatus.APPROVED);
+            content.comment(article, approved, "Bo Reader", "A reply to Ada.", CommentStatus.APPROVED);
+            Comment pending = content.comment(article, null, "Cy Reader", "Is there a source?", CommentStatus.PENDING);
+            transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, "Standards Admin", Role.ADMIN));
+            return new Fixture(article, pending);
+        }
+
+        String resolve(String path) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("{article}", article.getSlug());
+            values.put("{category}", "world");
+            values.put("{tag}", "energy");
+            values.put("{author}", "jo-writer");
+            values.put("{comment}", String.valueOf(comment.getId()));
+            String resolved = path;
+            for (var entry : values.entrySet()) {
+                resolved = resolved.replace(entry.getKey(), entry.getValue());
+            }
+            return resolved;
+        }
+    }
+
+    private PageTypes() {
+    }
+}

@@ -1,0 +1,119 @@
+package com.newsroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.newsroom.account.AccountService;
+import com.newsroom.account.HttpSignIn;
+import com.newsroom.account.Role;
+import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestContent;
+
+/** Every kind of response (page, error page, static file, staff page, actuator) carries the hardening headers. */
+@IntegrationTest
+class SecurityHeadersIntegrationTests {
+
+    /** One line per address to check; the lead adds the pages that arrive with other branches here. */
+    static final List<String> PUBLIC = List.of("/", "/latest", "/articles/headers-story", "/category/world",
+            "/login", "/no-such-page", "/articles/no-such-story", "/latest?page=x", "/css/site.css",
+            "/img/favicon.svg", "/actuator/health");
+
+    static final List<String> STAFF = List.of("/admin", "/admin/comments", "/admin/no-such-page");
+
+    @Autowired
+    TestContent content;
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @BeforeEach
+    void content() {
+        content.reset();
+        var world = content.category("World");
+        content.article("Headers story").in(world).published();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> publicResponsesCarryTheHeaders() {
+        return PUBLIC.stream().map(path -> DynamicTest.dynamicTest(path, () -> assertHardened(site.get(path), path)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> staffResponsesCarryTheHeaders() {
+        return STAFF.stream().map(path -> DynamicTest.dynamicTest(path, () -> {
+            HttpSignIn admin = signedIn();
+            assertHardened(admin.get(path), path);
+        }));
+    }
+
+    @Test
+    void strictTransportSecurityOnlyWhenTheProxySaysHttps() {
+        assertThat(site.get("/").header("Strict-Transport-Security")).isNull();
+        var secure = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/"))
+                .header("X-Forwarded-Proto", "https").GET());
+        assertThat(secure.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyLaxAndSecureOverHttps() {
+        Function<SiteClient.Page, String> sessionCookie = page -> page.response().headers().allValues("Set-Cookie")
+                .stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+        String plain = sessionCookie.apply(formLogin(false));
+        assertThat(plain).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
+        String secure = sessionCookie.apply(formLogin(true));
+        assertThat(secure).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("Secure");
+    }
+
+    /** The sign-in page puts its CSRF token in a new session, so its response sets the cookie. */
+    private SiteClient.Page formLogin(boolean https) {
+        var request = HttpRequest.newBuilder(URI.create(site.baseUrl() + "/login")).GET();
+        if (https) {
+            request.header("X-Forwarded-Proto", "https");
+        }
+        return site.send(request);
+    }
+
+    private HttpSignIn signedIn() {
+        String name = "Header Admin " + System.nanoTime();
+        transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, name, Role.ADMIN));
+        HttpSignIn browser = new HttpSignIn(site);
+        assertThat(browser.signIn(name.toLowerCase().replaceAll("[^a-z0-9]+", "."), StaffFixtures.PASSWORD)
+                .status()).isEqualTo(302);
+        return browser;
+    }
+
+    static void assertHardened(SiteClient.Page page, String path) {
+        assertThat(page.header("Content-Security-Policy")).as(path)
+                .isEqualTo("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
+                        + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                        + "form-action 'self'; frame-ancestors 'none'");
+        assertThat(page.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+        assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        assertThat(page.header("Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(page.header("Permissions-Policy")).as(path)
+                .isEqualTo("camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        assertThat(page.header("Strict-Transport-Security")).as(path).isNull();
+    }
+}
