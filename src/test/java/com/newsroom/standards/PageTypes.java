@@ -62,7 +62,20 @@ final class PageTypes {
             PageType.staff("admin dashboard", "/admin"),
             PageType.staff("moderation queue", "/admin/comments"),
             PageType.staff("moderation queue, approved tab", "/admin/comments?status=APPROVED"),
-            PageType.staff("moderation comment detail", "/admin/comments/{comment}"));
+            PageType.staff("moderation comment detail", "/admin/comments/{comment}"),
+            PageType.reader("search results", "/search?q=standards"),
+            PageType.reader("search without a query", "/search"),
+            PageType.staff("article list (admin)", "/admin/articles"),
+            PageType.staff("article editor, new", "/admin/articles/new"),
+            PageType.staff("article editor", "/admin/articles/{articleId}/edit"),
+            PageType.staff("article revisions", "/admin/articles/{articleId}/revisions"),
+            PageType.staff("categories (admin)", "/admin/categories"),
+            PageType.staff("tags (admin)", "/admin/tags"),
+            PageType.staff("media library", "/admin/media"),
+            PageType.staff("site settings", "/admin/settings"),
+            PageType.staff("staff", "/admin/staff"),
+            PageType.staff("audit log", "/admin/audit"),
+            PageType.staff("own profile", "/admin/profile"));
 
     static final String STAFF_LOGIN = "standards.admin";
 
@@ -101,6 +114,7 @@ final class PageTypes {
 
         String resolve(String path) {
             Map<String, String> values = new LinkedHashMap<>();
+            values.put("{articleId}", String.valueOf(article.getId()));
             values.put("{article}", article.getSlug());
             values.put("{category}", "world");
             values.put("{tag}", "energy");

@@ -55,13 +55,31 @@ class HostileInputIntegrationTests {
             new Endpoint("/category/{slug}", true),
             new Endpoint("/tag/{slug}", true),
             new Endpoint("/author/{slug}", true),
+            // Search pages by number (capped), with no cursor: its page numbers are checked in SearchIntegrationTests.
+            new Endpoint("/search", false),
+            new Endpoint("/feed.atom", false),
+            new Endpoint("/feed.rss", false),
+            new Endpoint("/category/{slug}/feed.atom", false),
+            new Endpoint("/tag/{slug}/feed.rss", false),
+            new Endpoint("/sitemap.xml", false),
+            new Endpoint("/robots.txt", false),
             new Endpoint("/login", false));
 
     /** Staff pages, requested with an administrator's session; {id} is the held comment. */
     static final List<Endpoint> STAFF_PAGES = List.of(
             new Endpoint("/admin", false),
             new Endpoint("/admin/comments", true),
-            new Endpoint("/admin/comments/{id}", false));
+            new Endpoint("/admin/comments/{id}", false),
+            // The admin list pages by cursor only (?after=), never by ?page=.
+            new Endpoint("/admin/articles", false),
+            new Endpoint("/admin/tags", false),
+            new Endpoint("/admin/articles/new", false),
+            new Endpoint("/admin/categories", false),
+            new Endpoint("/admin/media", false),
+            new Endpoint("/admin/settings", false),
+            new Endpoint("/admin/staff", false),
+            new Endpoint("/admin/audit", false),
+            new Endpoint("/admin/profile", false));
 
     /** Staff forms: a valid field set, so each case changes one thing. */
     static final List<Form> STAFF_FORMS = List.of(

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.newsroom.web.BadRequestException;
+import com.newsroom.web.Slugs;
 import com.newsroom.account.StaffUser;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.tag.TagAdmin;
@@ -33,6 +35,10 @@ class TagAdminController {
 
     @GetMapping
     String list(@RequestParam(required = false) String after, Model model) {
+        // The position is a slug; anything else (a NUL byte, say) cannot name one.
+        if (after != null && !after.isBlank() && !Slugs.isValid(after)) {
+            throw new BadRequestException("Malformed page position");
+        }
         model.addAttribute("page", tags.list(after));
         return "admin/tags/list";
     }
