@@ -15,7 +15,9 @@
 \if :{?comments} \else \set comments 1000000 \endif
 \if :{?tags} \else \set tags 5000 \endif
 \timing on
-set session_replication_role = replica;
+-- One transaction: a failed seeding leaves the database empty, and the next run starts over.
+begin;
+set local session_replication_role = replica;
 select setseed(0.6);
 
 create temporary table vocabulary as
@@ -106,7 +108,7 @@ cross join lateral (
                       || '</p>', E'\n' order by k) as html,
            sum(array_length(string_to_array(p.text, ' '), 1))::int as words
     from generate_series(1, 6 + g % 5) k
-    join paragraphs p on p.i = (g * 104729 + k * 7919) % 2000
+    join paragraphs p on p.i = (g::bigint * 104729 + k * 7919) % 2000
     join sentences h on h.i = (g + k * 17) % 4000) b;
 
 -- The article page measured by the bench: its comments are added below, not drawn at random.
@@ -126,11 +128,14 @@ where k = 0 or a.id % 10 = 0;
 
 -- Comments on published articles: a skewed number per article (most have a few, some hundreds).
 -- Ids are given explicitly so a reply can point at an earlier comment on the same article.
+create temporary table commentable as
+select row_number() over (order by id desc) - 1 as rank, id from articles
+where status = 'PUBLISHED' and slug <> 'article-with-25-comments';
 create temporary table comment_plan as
-select g, ids[1 + floor(power(random(), 1.6) * array_length(ids, 1))::int] as article_id
-from (select array_agg(id order by id desc) as ids from articles
-      where status = 'PUBLISHED' and slug <> 'article-with-25-comments') a,
-     generate_series(1, :comments - 30) g;
+select g, c.id as article_id
+from (select g, floor(power(random(), 1.6) * (select count(*) from commentable))::bigint as rank
+      from generate_series(1, :comments - 30) g) p
+join commentable c on c.rank = p.rank;
 insert into comment_plan
 select :comments - 30 + k, (select id from articles where slug = 'article-with-25-comments')
 from generate_series(1, 30) k;
@@ -162,7 +167,7 @@ from (select article_id, count(*) as n from comments where status = 'APPROVED' g
 where c.article_id = a.id;
 update articles set search_vector = article_search_document(id, title, dek, body_html);
 
-set session_replication_role = origin;
+commit;
 vacuum analyze;
 select status, count(*) from articles group by status order by status;
 select status, count(*) from comments group by status order by status;
