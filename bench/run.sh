@@ -95,6 +95,9 @@ done
 # The article page really shows 25 comments.
 shown=$(curl -s "${UNCACHED[@]}" "$BASE/articles/$ARTICLE" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l)
 echo "Article page /articles/$ARTICLE: $APPROVED approved comments in the database, $shown shown"
+# Bytes on the wire for the article when gzip is accepted, from the cache and freshly rendered.
+BYTES_CACHED=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "$BASE/articles/$ARTICLE")
+BYTES_UNCACHED=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "${UNCACHED[@]}" "$BASE/articles/$ARTICLE")
 
 # A JIT warm-up across all pages before anything is measured.
 for entry in "${CASES[@]}"; do
@@ -144,6 +147,7 @@ echo "Peak RSS under load: ${RSS_PEAK} MB"
   echo
   echo "Start-up: \`/\` answered 200 after $TO_200 s from launch; Spring Boot reported \"Started in ${REPORTED:-?} seconds\"."
   echo "Resident memory: ${RSS_IDLE} MB after start-up, ${RSS_PEAK} MB at most under load."
+  echo "Article page bytes sent with Accept-Encoding: gzip: $BYTES_CACHED cached, $BYTES_UNCACHED uncached."
   for note in "${NOTES[@]+"${NOTES[@]}"}"; do echo "Errors: $note"; done
 } >"$RESULTS"
 rm -f "$TABLE"
