@@ -28,6 +28,8 @@ GZIP=(-H 'Accept-Encoding: gzip')
 
 need_tools
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
+# Read before anything is written: the results file itself is tracked.
+COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
 ensure_jar
 trap stop_app EXIT
 ensure_seeded
@@ -135,7 +137,7 @@ RSS_PEAK=$(sort -n "$RSS_SAMPLES" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
 echo "Peak RSS under load: ${RSS_PEAK} MB"
 
 {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git describe --always --dirty 2>/dev/null || echo unknown)"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT"
   echo "on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
   echo "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) memory, load average before the run $LOAD_BEFORE,"
   echo "$(java -version 2>&1 | head -1), PostgreSQL $(sql 'show server_version'), JAVA_OPTS \`$JAVA_OPTS\`."
