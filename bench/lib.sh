@@ -1,0 +1,114 @@
+# Shared by bench/run.sh and bench/search-feeds.sh (source it; not a command of its own): build the jar,
+# create and seed the bench database, start and stop the packaged app, run wrk and read its figures.
+# Only ever talks to 127.0.0.1.
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DB=${BENCH_DATABASE:-newsroom_bench}
+PGUSER=${PGUSER:-postgres}
+PORT=${BENCH_PORT:-8090}
+BASE="http://127.0.0.1:${PORT}"
+ARTICLES=${ARTICLES:-100000}
+COMMENTS=${COMMENTS:-1000000}
+TAGS=${TAGS:-5000}
+# A small heap and the serial collector: on two cores a concurrent collector only competes with the
+# request threads, and 256 MB holds the page cache many times over.
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k}
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$PGUSER")
+APP_PID=
+APP_LOG=
+mkdir -p bench/results
+
+need_tools() {
+  if ! command -v wrk >/dev/null; then
+    echo "Installing wrk (Debian package)"
+    if [[ $(id -u) == 0 ]]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
+  fi
+  for tool in psql curl java; do
+    command -v "$tool" >/dev/null || { echo "bench needs $tool on the PATH" >&2; exit 1; }
+  done
+}
+
+ensure_jar() {
+  JAR=$(ls target/newsroom-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+  if [[ -z "$JAR" || "${BUILD:-0}" == 1 ]]; then
+    echo "Building the jar (./mvnw -q -B -DskipTests package)"
+    ./mvnw -q -B -DskipTests package
+    JAR=$(ls target/newsroom-*.jar | grep -v plain | head -1)
+  fi
+}
+
+# Creates the database (dropped first with RESEED=1), migrates it by starting the app once, and fills it
+# with bench/seed.sql unless it already holds articles.
+ensure_seeded() {
+  if [[ "${RESEED:-0}" == 1 ]]; then
+    "${PSQL[@]}" -d postgres -c "drop database if exists ${DB} with (force)"
+  fi
+  if ! "${PSQL[@]}" -d postgres -Atc "select 1 from pg_database where datname = '${DB}'" | grep -q 1; then
+    "${PSQL[@]}" -d postgres -c "create database ${DB}"
+  fi
+  local count
+  count=$("${PSQL[@]}" -d "$DB" -Atc "select count(*) from articles" 2>/dev/null || echo none)
+  if [[ "$count" == none ]]; then
+    echo "Migrating $DB (starting the app once)"
+    start_app bench/results/migrate.log.tmp
+    stop_app
+    count=0
+  fi
+  if [[ "$count" == 0 ]]; then
+    echo "Seeding $DB: $ARTICLES articles, $COMMENTS comments, $TAGS tags ..."
+    local start=$SECONDS
+    "${PSQL[@]}" -d "$DB" -v articles="$ARTICLES" -v comments="$COMMENTS" -v tags="$TAGS" -f bench/seed.sql
+    echo "Seeded in $(( SECONDS - start )) s"
+  else
+    echo "Reusing $count articles in $DB (RESEED=1 to start over)"
+  fi
+}
+
+# start_app LOG [args...]: launches the jar and waits until / answers 200; STARTUP_SECONDS is how long.
+start_app() {
+  APP_LOG=$1
+  shift
+  local launched=$(date +%s%N)
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+  SPRING_DATASOURCE_PASSWORD="" \
+    java $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    --newsroom.site.base-url="$BASE" --logging.level.root=WARN \
+    --logging.level.com.newsroom.NewsroomApplication=INFO "$@" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 1200); do
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/") == 200 ]]; then
+      STARTUP_SECONDS=$(awk -v ms=$(( ($(date +%s%N) - launched) / 1000000 )) 'BEGIN {printf "%.1f", ms / 1000}')
+      return
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { echo "The app did not start; see $APP_LOG" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "The app did not answer within 120 s; see $APP_LOG" >&2
+  exit 1
+}
+
+stop_app() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=
+}
+
+# The seconds Spring Boot reports in its "Started ... in X seconds" line.
+reported_startup() {
+  sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$APP_LOG" | head -1
+}
+
+# measure PATH [wrk header args...]: a warm-up, then the measured run; sets RPS P50 P99 ERRORS.
+measure() {
+  local path=$1
+  shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$BASE$path" >/dev/null
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$BASE$path")
+  RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  P50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  P99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  ERRORS=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
+}
