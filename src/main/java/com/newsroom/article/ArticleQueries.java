@@ -84,9 +84,14 @@ public class ArticleQueries {
     }
 
     public HomePage home() {
+        // The newest featured story, else the newest story: each one probe of its own partial index.
         List<Long> leadIds = jdbc.sql("""
-                select id from articles where status = 'PUBLISHED'
-                order by featured desc, published_at desc, id desc limit 1""")
+                (select id from articles where status = 'PUBLISHED' and featured
+                 order by published_at desc, id desc limit 1)
+                union all
+                (select id from articles where status = 'PUBLISHED'
+                 order by published_at desc, id desc limit 1)
+                limit 1""")
                 .query(Long.class).list();
         if (leadIds.isEmpty()) {
             return new HomePage(null, List.of(), false, List.of());

@@ -117,7 +117,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             for (String tag : ifNoneMatch.split(",")) {
                 String candidate = tag.strip();
                 if (candidate.equals("*") || candidate.equals(page.etag())
-                        || candidate.equals("W/" + page.etag())) {
+                        || ("W/" + candidate).equals(page.etag())) {
                     return true;
                 }
             }
@@ -153,7 +153,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+            // Weak: the same page may travel gzipped or not, and Tomcat only compresses weakly tagged responses.
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
