@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.newsroom.article.ArticleCorrections;
 import com.newsroom.article.ArticleCard;
 import com.newsroom.article.ArticlePage;
 import com.newsroom.site.SiteSettings;
@@ -31,7 +32,10 @@ public class StructuredData {
 
     private final SiteSettingsProvider settings;
 
-    StructuredData(JsonMapper json, SiteSettingsProvider settings) {
+    private final ArticleCorrections corrections;
+
+    StructuredData(JsonMapper json, SiteSettingsProvider settings, ArticleCorrections corrections) {
+        this.corrections = corrections;
         this.json = json;
         this.settings = settings;
     }
@@ -73,6 +77,19 @@ public class StructuredData {
         data.put("articleSection", article.category().name());
         if (!article.tags().isEmpty()) {
             data.put("keywords", article.tags().stream().map(ArticleCard.Ref::name).toList());
+        }
+        // Corrections and updates readers see on the page, as schema.org CorrectionComment.
+        List<Map<String, Object>> notes = corrections.forArticle(article.id()).stream()
+                .map(c -> {
+                    Map<String, Object> note = new LinkedHashMap<>();
+                    note.put("@type", "CorrectionComment");
+                    note.put("text", c.note());
+                    note.put("datePublished", iso(c.at()));
+                    return note;
+                })
+                .toList();
+        if (!notes.isEmpty()) {
+            data.put("correction", notes);
         }
         return scriptSafe(json.writeValueAsString(data));
     }

@@ -101,6 +101,18 @@ class SharingMetadataIntegrationTests {
     }
 
     @Test
+    void correctionsReadersSeeAreInTheJsonLd() {
+        var article = content.article("Corrected story").published();
+        content.jdbc().sql("insert into article_corrections (article_id, note, created_at) values (?, ?, now())")
+                .param(article.getId()).param("An earlier version misnamed the ministry.").update();
+
+        JsonNode correction = jsonLd(site.get("/articles/corrected-story").html()).path("correction").path(0);
+        assertThat(correction.path("@type").asString()).isEqualTo("CorrectionComment");
+        assertThat(correction.path("text").asString()).isEqualTo("An earlier version misnamed the ministry.");
+        assertThat(correction.path("datePublished").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
     void jsonLdCannotBeBrokenOutOfByATitle() {
         String title = "Quotes \" and </script><script>alert(1)</script> & <!-- tricks";
         content.article(title).slug("tricky-title").published();

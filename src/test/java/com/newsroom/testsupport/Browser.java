@@ -41,6 +41,8 @@ public final class Browser {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // After a click the next page may still be loading: look for elements for a few seconds, as a person would.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
     }
 

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.newsroom=INFO",
+        // Refused requests are the point of many tests; one warning line each would drown the output.
+        "logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=ERROR",
         "newsroom.comments.blocked-words=casino,cheap pills", "newsroom.comments.blocked-hosts=spam.example",
         "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false" })
 @AutoConfigureMockMvc
