@@ -69,9 +69,7 @@ public class ScheduledPublisher {
 
     /** One batch of each; returns {published, taken down}. */
     private int[] publishBatch(Instant now) {
-        record Published(long id, String title, String slug) {
-        }
-        List<Published> done = jdbc.sql("""
+        int published = transition(now, """
                 with due as (
                     select id from articles
                     where status = 'SCHEDULED' and published_at <= :now
@@ -81,15 +79,8 @@ public class ScheduledPublisher {
                 update articles a
                 set status = 'PUBLISHED', review_requested_at = null, version = a.version + 1
                 from due where a.id = due.id and a.status = 'SCHEDULED'
-                returning a.id, a.title, a.slug""")
-                .param("now", Timestamp.from(now)).param("batch", BATCH)
-                .query((rs, row) -> new Published(rs.getLong("id"), rs.getString("title"), rs.getString("slug")))
-                .list();
-        for (Published article : done) {
-            audit.record(AuditLog.Actor.SYSTEM, "article.published", article.title(), "/articles/" + article.slug()
-                    + " (scheduled)");
-        }
-        List<Published> takenDown = jdbc.sql("""
+                returning a.title, a.slug""", "article.published", " (scheduled)");
+        int takenDown = transition(now, """
                 with due as (
                     select id from articles
                     where status = 'PUBLISHED' and unpublish_at <= :now
@@ -99,17 +90,22 @@ public class ScheduledPublisher {
                 update articles a
                 set status = 'DRAFT', unpublish_at = null, version = a.version + 1
                 from due where a.id = due.id and a.status = 'PUBLISHED'
-                returning a.id, a.title, a.slug""")
+                returning a.title, a.slug""", "article.unpublished", " (scheduled take-down)");
+        if (published > 0 || takenDown > 0) {
+            log.info("Published {} and took down {} scheduled article(s)", published, takenDown);
+        }
+        return new int[] { published, takenDown };
+    }
+
+    /** Runs one due-articles update (rows locked, skipped if another instance holds them) and audits each row. */
+    private int transition(Instant now, String sql, String auditAction, String auditSuffix) {
+        List<String[]> changed = jdbc.sql(sql)
                 .param("now", Timestamp.from(now)).param("batch", BATCH)
-                .query((rs, row) -> new Published(rs.getLong("id"), rs.getString("title"), rs.getString("slug")))
+                .query((rs, row) -> new String[] { rs.getString("title"), rs.getString("slug") })
                 .list();
-        for (Published article : takenDown) {
-            audit.record(AuditLog.Actor.SYSTEM, "article.unpublished", article.title(), "/articles/" + article.slug()
-                    + " (scheduled take-down)");
+        for (String[] article : changed) {
+            audit.record(AuditLog.Actor.SYSTEM, auditAction, article[0], "/articles/" + article[1] + auditSuffix);
         }
-        if (!done.isEmpty() || !takenDown.isEmpty()) {
-            log.info("Published {} and took down {} scheduled article(s)", done.size(), takenDown.size());
-        }
-        return new int[] { done.size(), takenDown.size() };
+        return changed.size();
     }
 }
