@@ -1,5 +1,6 @@
 package com.newsroom.account;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.audit.AuditLog;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.PlainText;
 import com.newsroom.web.Slugs;
 
 /** Creates and manages staff accounts. Passwords are only ever stored as hashes. */
@@ -83,7 +85,7 @@ public class AccountService {
         }
         checkPassword("password", password);
         long staffId = jdbc.sql("insert into staff (display_name, slug) values (:name, :slug) returning id")
-                .param("name", displayName.strip()).param("slug", uniqueStaffSlug(displayName))
+                .param("name", PlainText.line(displayName).strip()).param("slug", uniqueStaffSlug(displayName))
                 .query(Long.class).single();
         Account account = accounts.save(new Account(staffId, name, mail, passwords.encode(password),
                 roles.isEmpty() ? EnumSet.of(Role.AUTHOR) : roles, clock.instant()));
@@ -102,6 +104,8 @@ public class AccountService {
         }
         account.changeRoles(roles, clock.instant());
         if (!before.equals(roles)) {
+            // Open sessions carry the roles they signed in with: end them, so the new roles apply at once.
+            endSessions(account, null);
             audit.record(actor, "staff.rolesChanged", account.getUsername(),
                     describe(before) + " → " + describe(roles));
         }
@@ -114,9 +118,7 @@ public class AccountService {
         }
         account.setEnabled(enabled, clock.instant());
         if (!enabled) {
-            // Signed-in sessions of a disabled account end now, on every instance.
-            jdbc.sql("delete from spring_session where principal_name = :name")
-                    .param("name", account.getUsername()).update();
+            endSessions(account, null);
         }
         audit.record(actor, enabled ? "staff.enabled" : "staff.disabled", account.getUsername(), "");
     }
@@ -125,22 +127,34 @@ public class AccountService {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
         checkPassword("password", newPassword);
         account.changePassword(passwords.encode(newPassword), clock.instant());
+        endSessions(account, null);
         audit.record(actor, "staff.passwordReset", account.getUsername(), "");
     }
 
-    /** The signed-in person changes their own password, proving they know the current one. */
-    public void changeOwnPassword(long accountId, String current, String newPassword) {
+    /**
+     * The signed-in person changes their own password, proving they know the current one. Their other sessions
+     * (another browser, a lost laptop) end; the one they are using, {@code currentSessionId}, stays.
+     */
+    public void changeOwnPassword(long accountId, String current, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
-        if (current == null || !passwords.matches(current, account.getPasswordHash())) {
+        if (current == null || tooLong(current) || !passwords.matches(current, account.getPasswordHash())) {
             throw new AccountProblem("currentPassword", "admin.profile.wrongPassword");
         }
         checkPassword("newPassword", newPassword);
         account.changePassword(passwords.encode(newPassword), clock.instant());
+        endSessions(account, currentSessionId);
+    }
+
+    /** Ends the account's signed-in sessions on every instance (they live in PostgreSQL), but for one kept. */
+    private void endSessions(Account account, String keptSessionId) {
+        jdbc.sql("delete from spring_session where principal_name = :name and session_id <> :kept")
+                .param("name", account.getUsername()).param("kept", keptSessionId == null ? "" : keptSessionId)
+                .update();
     }
 
     public void updateProfile(long staffId, String displayName, String bio, String avatarUrl) {
         jdbc.sql("update staff set display_name = :name, bio = :bio, avatar_url = :avatar where id = :id")
-                .param("name", displayName.strip()).param("bio", bio == null ? "" : bio.strip())
+                .param("name", PlainText.line(displayName).strip()).param("bio", bio == null ? "" : bio.strip())
                 .param("avatar", avatarUrl == null || avatarUrl.isBlank() ? null : avatarUrl.strip())
                 .param("id", staffId).update();
     }
@@ -176,9 +190,17 @@ public class AccountService {
     }
 
     private static void checkPassword(String field, String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 200) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new AccountProblem(field, "admin.password.tooShort");
         }
+        if (tooLong(password)) {
+            throw new AccountProblem(field, "admin.password.tooLong");
+        }
+    }
+
+    /** BCrypt reads only the first 72 bytes: a longer password would be refused by it (and half-ignored by others). */
+    private static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > ThrottlingAuthenticationProvider.MAX_PASSWORD_BYTES;
     }
 
     private String uniqueStaffSlug(String displayName) {

@@ -47,8 +47,21 @@ class AdminBootstrap implements ApplicationRunner {
                     + "NEWSROOM_ADMIN_BOOTSTRAP_EMAIL and NEWSROOM_ADMIN_BOOTSTRAP_PASSWORD and restart to create one.");
             return;
         }
-        accounts.create(admin.displayName(), admin.username(), admin.email(), admin.password(),
-                EnumSet.of(Role.ADMIN), AuditLog.Actor.SYSTEM);
+        try {
+            accounts.create(admin.displayName(), admin.username(), admin.email(), admin.password(),
+                    EnumSet.of(Role.ADMIN), AuditLog.Actor.SYSTEM);
+        }
+        catch (AccountService.AccountProblem problem) {
+            // Start-up stops with a sentence an operator can act on, not a stack trace from the hashing library.
+            throw new IllegalStateException("The first administrator was not created: "
+                    + switch (problem.messageKey()) {
+                        case "admin.password.tooShort" -> "NEWSROOM_ADMIN_BOOTSTRAP_PASSWORD needs at least "
+                                + AccountService.MIN_PASSWORD_LENGTH + " characters";
+                        case "admin.password.tooLong" -> "NEWSROOM_ADMIN_BOOTSTRAP_PASSWORD may be at most "
+                                + ThrottlingAuthenticationProvider.MAX_PASSWORD_BYTES + " bytes in UTF-8";
+                        default -> "the configured " + problem.field() + " is not usable (" + problem.messageKey() + ")";
+                    }, problem);
+        }
         log.info("Created the first administrator account '{}' from configuration", admin.username());
     }
 }

@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("newsroom.admin")
-public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap, @Valid @DefaultValue Login login) {
+public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap, @Valid @DefaultValue Login login,
+        /** How long a session lasts at most, however busy (idle sessions end sooner: spring.session.timeout). */
+        @DefaultValue("12h") Duration sessionLifetime) {
 
     /** Set NEWSROOM_ADMIN_BOOTSTRAP_USERNAME, _EMAIL and _PASSWORD (at least 12 characters) on first run. */
     public record Bootstrap(String username, String email, @DefaultValue("Administrator") String displayName,
@@ -27,9 +29,14 @@ public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap, @Valid @
         }
     }
 
-    /** Failures allowed per account and per address within {@code window} before a {@code lockout}. */
+    /**
+     * Sign-in attempts allowed within {@code window}, counted before the password is checked: per account from
+     * one address, per address over all accounts, and per account from addresses that have never signed in to
+     * it (so an outsider can slow an account down for strangers, never lock its owner out of their usual place).
+     */
     public record Login(@Min(1) @DefaultValue("5") int maxFailuresPerAccount,
-            @Min(1) @DefaultValue("20") int maxFailuresPerAddress, @DefaultValue("15m") Duration window,
-            @DefaultValue("15m") Duration lockout) {
+            @Min(1) @DefaultValue("20") int maxFailuresPerAddress,
+            @Min(1) @DefaultValue("50") int maxFailuresPerAccountFromNewAddresses,
+            @DefaultValue("15m") Duration window) {
     }
 }

@@ -81,7 +81,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
-        CachedPage page = cacheable(capture) ? page(capture) : null;
+        CachedPage page = cacheable(capture) && request.getSession(false) == null ? page(capture) : null;
         if (page == null) {
             capture.copyBodyToResponse();
             return;
@@ -127,7 +127,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         return since != -1 && page.lastModified().toEpochMilli() <= since;
     }
 
-    /** Only complete, public, successful responses with no cookie of their own are shared. */
+    /**
+     * Only complete, public, successful responses with no cookie of their own, after which no session exists
+     * (the session cookie may not be written yet), are shared.
+     */
     private static boolean cacheable(ContentCachingResponseWrapper response) {
         if (response.getStatus() != HttpServletResponse.SC_OK || response.getHeader(HttpHeaders.SET_COOKIE) != null) {
             return false;

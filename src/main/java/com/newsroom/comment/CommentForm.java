@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.newsroom.web.PlainText;
+
 /**
  * What a reader sends with "Leave a Reply". {@code fax} is a honeypot that people never see; {@code token}
  * is the signed time the form was served. The body's limit is checked against settings by the service.
@@ -19,6 +21,17 @@ public record CommentForm(
         Long parentId,
         String fax,
         String token) {
+
+    /**
+     * Control and direction characters are removed as the form is read, so validation, the stored comment and
+     * a re-shown form all see the same visible text (see {@link PlainText}).
+     */
+    public CommentForm {
+        name = PlainText.line(name);
+        email = PlainText.line(email);
+        website = PlainText.line(website);
+        body = PlainText.text(body);
+    }
 
     public static CommentForm empty(Long parentId) {
         return new CommentForm("", "", "", "", parentId, "", "");

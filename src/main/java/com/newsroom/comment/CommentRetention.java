@@ -15,7 +15,7 @@ import com.newsroom.config.NewsroomProperties;
 
 /**
  * Removes what is no longer needed: the personal data of spam and rejected comments once the retention
- * period ends (the text stays for the moderators' record), and expired rate-limit windows. Safe to run on
+ * period ends (the text stays for the moderators' record), expired rate-limit windows and used form nonces. Safe to run on
  * every instance at once: each statement is idempotent.
  */
 @Component
@@ -29,7 +29,10 @@ public class CommentRetention {
 
     private final Clock clock;
 
-    CommentRetention(JdbcClient jdbc, NewsroomProperties properties, Clock clock) {
+    private final FormTokens formTokens;
+
+    CommentRetention(JdbcClient jdbc, NewsroomProperties properties, Clock clock, FormTokens formTokens) {
+        this.formTokens = formTokens;
         this.jdbc = jdbc;
         this.settings = properties.comments();
         this.clock = clock;
@@ -52,6 +55,7 @@ public class CommentRetention {
         jdbc.sql("delete from rate_limit_counters where window_start < :cutoff")
                 .param("cutoff", Timestamp.from(now.minus(settings.rateWindow().multipliedBy(2))))
                 .update();
+        formTokens.sweep();
         if (purged > 0) {
             log.info("Removed personal data from {} spam or rejected comments past retention", purged);
         }

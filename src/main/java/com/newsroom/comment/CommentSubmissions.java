@@ -112,8 +112,8 @@ public class CommentSubmissions {
         if (!isOpen(target)) {
             return new SubmissionResult.Closed();
         }
-        String ipHash = Hmac.sha256Hex(secrets.secret("ip-hash"), clientAddress == null ? "" : clientAddress);
-        String emailHash = Hmac.sha256Hex(secrets.secret("ip-hash"), form.email().strip().toLowerCase(Locale.ROOT));
+        String ipHash = secrets.keyedHash("ip-hash", clientAddress == null ? "" : clientAddress);
+        String emailHash = secrets.keyedHash("ip-hash", form.email().strip().toLowerCase(Locale.ROOT));
         // Both counters are always counted, so alternating addresses or emails does not slip through.
         boolean ipAllowed = rateLimiter.tryAcquire("comment-ip:" + ipHash, settings.ratePerIp(), settings.rateWindow());
         boolean emailAllowed = rateLimiter.tryAcquire("comment-email:" + emailHash, settings.ratePerEmail(),
@@ -123,7 +123,7 @@ public class CommentSubmissions {
         }
 
         Instant now = clock.instant();
-        List<SpamSignal> signals = spamChecks.check(target.articleId(), form, now);
+        List<SpamSignal> signals = spamChecks.check(target.articleId(), form, ipHash, now);
         CommentStatus status = decide(signals);
         Comment comment = new Comment(target.articleId(), form.parentId(), form.name().strip(),
                 form.email().strip(), form.trimmedWebsite(), form.body().strip(), now);

@@ -57,22 +57,36 @@ class SpamChecks {
         this.jdbc = jdbc;
     }
 
-    List<SpamSignal> check(long articleId, CommentForm form, Instant now) {
+    /** {@code ipHash} is the keyed hash of the sender's address, as stored with the comment. */
+    List<SpamSignal> check(long articleId, CommentForm form, String ipHash, Instant now) {
         List<SpamSignal> signals = new ArrayList<>();
         if (form.fax() != null && !form.fax().isBlank()) {
             signals.add(new SpamSignal(SpamRule.HONEYPOT,
                     "The hidden field that people never see was filled in, as bots do.", HONEYPOT_SCORE));
         }
-        Optional<Duration> age = tokens.age(form.token(), articleId);
-        if (age.isEmpty()) {
+        FormTokens.Check token = tokens.use(form.token(), articleId);
+        if (token instanceof FormTokens.Fresh fresh) {
+            if (fresh.age().compareTo(settings.minimumFillTime()) < 0) {
+                signals.add(new SpamSignal(SpamRule.TOO_FAST, "Sent %.1f s after the page was served (people take at least %d s)."
+                        .formatted(Math.max(0, fresh.age().toMillis()) / 1000.0, settings.minimumFillTime().toSeconds()),
+                        TOO_FAST_SCORE));
+            }
+        }
+        else if (token instanceof FormTokens.Expired expired) {
+            signals.add(new SpamSignal(SpamRule.FORM_TOKEN,
+                    "The form was served %d minutes before it was sent; a form stays valid for %d minutes."
+                            .formatted(expired.age().toMinutes(), settings.formTokenMaxAge().toMinutes()),
+                    TOKEN_SCORE));
+        }
+        else if (token instanceof FormTokens.AlreadyUsed) {
+            signals.add(new SpamSignal(SpamRule.FORM_TOKEN,
+                    "The form was already used for an earlier comment (each served form is good for one).",
+                    TOKEN_SCORE));
+        }
+        else {
             signals.add(new SpamSignal(SpamRule.FORM_TOKEN,
                     "The form's signed timestamp was missing or altered, so it was not sent from our page.",
                     TOKEN_SCORE));
-        }
-        else if (age.get().compareTo(settings.minimumFillTime()) < 0) {
-            signals.add(new SpamSignal(SpamRule.TOO_FAST, "Sent %.1f s after the page was served (people take at least %d s)."
-                    .formatted(Math.max(0, age.get().toMillis()) / 1000.0, settings.minimumFillTime().toSeconds()),
-                    TOO_FAST_SCORE));
         }
         List<String> links = links(form.body());
         if (links.size() > settings.maxLinks()) {
@@ -88,7 +102,7 @@ class SpamChecks {
         blockedHost(allLinks).ifPresent(host -> signals.add(new SpamSignal(SpamRule.BLOCKED_HOST,
                 "Links to the blocked site " + host + ".", BLOCKED_HOST_SCORE)));
         duplicate(form.body(), now).ifPresent(signals::add);
-        signals.add(commenterHistory(form.email()));
+        signals.add(commenterHistory(form.email(), ipHash));
         return signals;
     }
 
@@ -152,16 +166,26 @@ class SpamChecks {
                 .optional();
     }
 
-    private SpamSignal commenterHistory(String email) {
-        int approved = jdbc.sql("""
-                select count(*) from comments where lower(author_email) = lower(:email) and status = 'APPROVED'""")
-                .param("email", email.strip())
-                .query(Integer.class).single();
-        return approved == 0
+    /**
+     * Anyone can type an email address, so it alone proves nothing: a commenter counts as known (and may skip
+     * moderation) only with approved comments under this email sent from the same address.
+     */
+    private SpamSignal commenterHistory(String email, String ipHash) {
+        record History(int approved, int fromHere) {
+        }
+        History history = jdbc.sql("""
+                select count(*) as approved, count(*) filter (where ip_hash = :ipHash) as from_here
+                from comments where lower(author_email) = lower(:email) and status = 'APPROVED'""")
+                .param("email", email.strip()).param("ipHash", ipHash)
+                .query((rs, row) -> new History(rs.getInt("approved"), rs.getInt("from_here"))).single();
+        if (history.fromHere() > 0) {
+            return new SpamSignal(SpamRule.KNOWN_COMMENTER, "This email address has %d approved comment%s from this address."
+                    .formatted(history.fromHere(), history.fromHere() == 1 ? "" : "s"), 0);
+        }
+        return history.approved() == 0
                 ? new SpamSignal(SpamRule.NEW_COMMENTER, "First comment from this email address.", 0)
-                : new SpamSignal(SpamRule.KNOWN_COMMENTER,
-                        "This email address has %d approved comment%s.".formatted(approved, approved == 1 ? "" : "s"),
-                        0);
+                : new SpamSignal(SpamRule.NEW_COMMENTER, "This email address has %d approved comment%s, none from this address."
+                        .formatted(history.approved(), history.approved() == 1 ? "" : "s"), 0);
     }
 
     private static String ago(Duration duration) {

@@ -56,6 +56,8 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
             @Min(100) @Max(20000) @DefaultValue("5000") int maxLength,
             /** Forms sent back faster than a person could type are suspicious. */
             @NotNull @DefaultValue("3s") Duration minimumFillTime,
+            /** A comment form is good for one comment within this long after it was served. */
+            @NotNull @DefaultValue("2h") Duration formTokenMaxAge,
             @Min(0) @DefaultValue("2") int maxLinks,
             /** Matched as whole words, case-insensitive. */
             @DefaultValue List<String> blockedWords,

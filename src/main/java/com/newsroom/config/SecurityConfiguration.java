@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -72,7 +73,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle,
+            LoginThrottle throttle, Environment environment,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers) throws Exception {
         // The only way to sign in: no parent manager that could retry a throttled attempt with the same password.
         var provider = new ThrottlingAuthenticationProvider(users, encoder, throttle);
@@ -99,7 +100,8 @@ class SecurityConfiguration {
                         // Operations: probes for anyone (load balancers, orchestrators), the rest of the actuator
                         // only for a local scraper or an administrator (see ActuatorAccess).
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").access(ActuatorAccess.localOrAdmin())
+                        .requestMatchers("/actuator", "/actuator/**").access(ActuatorAccess.localOrAdmin(
+                                dedicatedManagementPort(environment)))
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("username")
                         .passwordParameter("password").defaultSuccessUrl("/admin", false)
@@ -115,10 +117,19 @@ class SecurityConfiguration {
                 // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
                 // Every response carries the same hardening headers (see SecurityHeaders); HSTS only goes out on
                 // HTTPS, which includes X-Forwarded-Proto: https from the load balancer.
+                // Anything else not marked public (and anything made for a session) is private: PersonalResponses.
                 .headers(headers -> SecurityHeaders.apply(headers.cacheControl(cache -> cache.disable())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(staffPages,
-                                new CacheControlHeadersWriter()))));
+                                new CacheControlHeadersWriter()))
+                        .addHeaderWriter(new PersonalResponses())));
         return http.build();
+    }
+
+    /** The actuator's own port, when it has one (management.server.port set and not the site's port). */
+    private static Integer dedicatedManagementPort(Environment environment) {
+        Integer management = environment.getProperty("management.server.port", Integer.class);
+        Integer site = environment.getProperty("server.port", Integer.class, 8080);
+        return management == null || management.equals(site) ? null : management;
     }
 
     private static AuthenticationFailureHandler failureHandler() {
@@ -128,9 +139,9 @@ class SecurityConfiguration {
                     AuthenticationException exception) throws IOException, ServletException {
                 String login = request.getParameter("username");
                 request.getSession().setAttribute(LAST_LOGIN, login == null ? "" : login.strip());
-                String reason = exception instanceof LoginThrottledException ? "locked"
-                        : exception instanceof org.springframework.security.authentication.DisabledException
-                                ? "disabled" : "failed";
+                // One message for every other reason (unknown name, wrong password, disabled account), so the
+                // page tells nobody which accounts exist or are disabled.
+                String reason = exception instanceof LoginThrottledException ? "locked" : "failed";
                 response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
             }
         };

@@ -39,11 +39,18 @@ public class MediaLibrary {
 
     static final Map<String, Integer> VARIANT_WIDTHS = Map.of("large", 1600, "card", 640, "thumb", 240);
 
-    public record Item(long id, String originalName, String contentType, int width, int height, int sizeBytes,
-            String altText, Instant createdAt) {
+    /** {@code publicKey} is the random part of its public addresses; the id is never public. */
+    public record Item(long id, String publicKey, String originalName, String contentType, int width, int height,
+            int sizeBytes, String altText, Instant createdAt) {
 
+        /** A public, re-encoded variant (no metadata): large, card or thumb. */
         public String url(String variant) {
-            return "/media/" + id + "/" + variant;
+            return "/media/" + publicKey + "/" + variant;
+        }
+
+        /** The file as uploaded, EXIF and all: for staff only. */
+        public String originalUrl() {
+            return "/admin/media/" + id + "/original";
         }
     }
 
@@ -115,10 +122,11 @@ public class MediaLibrary {
     @Transactional(readOnly = true)
     public List<Item> recent(Long beforeId, int limit) {
         return jdbc.sql("""
-                select id, original_name, content_type, width, height, size_bytes, alt_text, created_at from media
-                where (cast(:before as bigint) is null or id < :before) order by id desc limit :limit""")
+                select id, public_key, original_name, content_type, width, height, size_bytes, alt_text, created_at
+                from media where (cast(:before as bigint) is null or id < :before) order by id desc limit :limit""")
                 .param("before", beforeId).param("limit", limit)
-                .query((rs, n) -> new Item(rs.getLong("id"), rs.getString("original_name"), rs.getString("content_type"),
+                .query((rs, n) -> new Item(rs.getLong("id"), rs.getString("public_key"), rs.getString("original_name"),
+                        rs.getString("content_type"),
                         rs.getInt("width"), rs.getInt("height"), rs.getInt("size_bytes"), rs.getString("alt_text"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
@@ -139,21 +147,26 @@ public class MediaLibrary {
         }
     }
 
-    /** The original ("original") or a variant's bytes. */
+    /**
+     * A variant's bytes by the media's public key. Variants are re-encoded from the decoded pixels at upload, so
+     * they carry none of the original's metadata (EXIF, GPS position, camera serial).
+     */
     @Transactional(readOnly = true)
-    public Optional<Image> image(long id, String variant) {
-        if ("original".equals(variant)) {
-            return jdbc.sql("select content_type, bytes, sha256 from media where id = :id").param("id", id)
-                    .query((rs, n) -> new Image(rs.getString("content_type"), rs.getBytes("bytes"),
-                            rs.getString("sha256")))
-                    .optional();
-        }
+    public Optional<Image> variant(String publicKey, String variant) {
         return jdbc.sql("""
                 select v.content_type, v.bytes, m.sha256 from media_variants v join media m on m.id = v.media_id
-                where v.media_id = :id and v.variant = :variant""")
-                .param("id", id).param("variant", variant)
+                where m.public_key = :key and v.variant = :variant""")
+                .param("key", publicKey).param("variant", variant)
                 .query((rs, n) -> new Image(rs.getString("content_type"), rs.getBytes("bytes"),
                         rs.getString("sha256") + "-" + variant))
+                .optional();
+    }
+
+    /** The file exactly as uploaded, for staff. */
+    @Transactional(readOnly = true)
+    public Optional<Image> original(long id) {
+        return jdbc.sql("select content_type, bytes, sha256 from media where id = :id").param("id", id)
+                .query((rs, n) -> new Image(rs.getString("content_type"), rs.getBytes("bytes"), rs.getString("sha256")))
                 .optional();
     }
 

@@ -1,6 +1,7 @@
 package com.newsroom.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -33,10 +34,10 @@ class AdminBootstrapIntegrationTests {
     }
 
     private AdminBootstrap bootstrap(String username, String password) {
-        var login = new AdminProperties.Login(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        var login = new AdminProperties.Login(5, 20, 50, Duration.ofMinutes(15));
         return new AdminBootstrap(accounts,
                 new AdminProperties(new AdminProperties.Bootstrap(username, username + "@example.org", "Chief",
-                        password), login), transaction);
+                        password), login, Duration.ofHours(12)), transaction);
     }
 
     @Test
@@ -49,6 +50,16 @@ class AdminBootstrapIntegrationTests {
             assertThat(account.getRoles()).containsExactly(Role.ADMIN);
             assertThat(account.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("secret");
         });
+    }
+
+    @Test
+    void aBootstrapPasswordOver72BytesStopsStartUpWithASentenceNotAStackTraceFromBcrypt() {
+        String tooLong = "ö".repeat(37);
+
+        assertThatThrownBy(() -> bootstrap("chief", tooLong).run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("The first administrator was not created: NEWSROOM_ADMIN_BOOTSTRAP_PASSWORD may be at most "
+                        + "72 bytes in UTF-8");
+        assertThat(accountRepository.count()).isZero();
     }
 
     @Test

@@ -15,10 +15,18 @@ public final class HttpSignIn {
 
     private final SiteClient site;
 
+    private final Map<String, String> headers;
+
     private String sessionCookie;
 
     public HttpSignIn(SiteClient site) {
+        this(site, Map.of());
+    }
+
+    /** Sends {@code headers} with every request, such as the X-Forwarded-For a load balancer adds. */
+    public HttpSignIn(SiteClient site, Map<String, String> headers) {
         this.site = site;
+        this.headers = Map.copyOf(headers);
     }
 
     public String sessionCookie() {
@@ -81,6 +89,7 @@ public final class HttpSignIn {
     }
 
     private HttpRequest.Builder withCookie(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         return sessionCookie == null ? request : request.header("Cookie", "SESSION=" + sessionCookie);
     }
 

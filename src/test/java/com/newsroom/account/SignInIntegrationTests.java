@@ -2,7 +2,15 @@ package com.newsroom.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,13 +112,13 @@ class SignInIntegrationTests {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenAgainstTheRightPassword() {
+    void repeatedFailuresLockTheAccountFromThatAddressEvenAgainstTheRightPassword() {
         staff("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             assertThat(browser.signIn("erin.editor", "guess " + i).header("Location")).endsWith("error=failed");
         }
-        assertThat(browser.signIn("erin.editor", "guess 5").header("Location")).endsWith("error=locked");
+        assertThat(browser.signIn("erin.editor", "guess 6").header("Location")).endsWith("error=locked");
 
         SiteClient.Page locked = new HttpSignIn(site).signIn("erin.editor", StaffFixtures.PASSWORD);
 
@@ -118,18 +126,6 @@ class SignInIntegrationTests {
         SiteClient.Page page = browser.get("/login?error=locked");
         assertThat(page.status()).isEqualTo(429);
         assertThat(page.html().select(".form-error").text()).contains("Too many failed sign-in attempts");
-    }
-
-    @Test
-    void disabledAccountCannotSignIn() {
-        Account account = staff("Erin Editor", Role.EDITOR);
-        staff("Ada Admin", Role.ADMIN);
-        transaction.executeWithoutResult(s -> accounts.setEnabled(account.getId(), false,
-                com.newsroom.audit.AuditLog.Actor.SYSTEM));
-
-        SiteClient.Page failed = new HttpSignIn(site).signIn("erin.editor", StaffFixtures.PASSWORD);
-
-        assertThat(failed.header("Location")).endsWith("/login?error=disabled");
     }
 
     @Test
@@ -162,6 +158,196 @@ class SignInIntegrationTests {
         assertThat(home.status()).isEqualTo(200);
         assertThat(site.get("/latest").status()).isEqualTo(200);
         assertThat(home.header("Set-Cookie")).isNull();
-        assertThat(home.header("Cache-Control")).isNull();
+        // The page cache (off in this context) is what marks a page as shareable; anything else stays private.
+        assertThat(home.header("Cache-Control")).isEqualTo("private, no-store");
+    }
+
+    // --- Throttling (issue 11, item 6) ---
+
+    @Test
+    void aBurstOfConcurrentWrongPasswordsGetsNoMorePasswordChecksThanTheLimit() throws Exception {
+        staff("Erin Editor", Role.EDITOR);
+        int burst = 20;
+        List<HttpSignIn> browsers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            HttpSignIn browser = new HttpSignIn(site);
+            tokens.add(browser.get("/login").html().select("input[name=_csrf]").attr("value"));
+            browsers.add(browser);
+        }
+        CyclicBarrier start = new CyclicBarrier(burst);
+        ExecutorService pool = Executors.newFixedThreadPool(burst);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < burst; i++) {
+                HttpSignIn browser = browsers.get(i);
+                String token = tokens.get(i);
+                String guess = "wrong guess " + i;
+                outcomes.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return browser.postRaw("/login", Map.of("username", "erin.editor", "password", guess,
+                            "_csrf", token)).header("Location");
+                }));
+            }
+            int failed = 0;
+            int locked = 0;
+            for (Future<String> outcome : outcomes) {
+                String location = outcome.get(60, TimeUnit.SECONDS);
+                failed += location.endsWith("error=failed") ? 1 : 0;
+                locked += location.endsWith("error=locked") ? 1 : 0;
+            }
+            assertThat(failed).as("passwords checked").isEqualTo(5);
+            assertThat(locked).isEqualTo(burst - 5);
+            assertThat(audited("signin.failed")).isEqualTo(5);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void usernameAndEmailCountAsOneAccount() {
+        staff("Erin Editor", Role.EDITOR);
+        HttpSignIn browser = new HttpSignIn(site);
+        for (int i = 0; i < 3; i++) {
+            assertThat(browser.signIn("erin.editor", "guess " + i).header("Location")).endsWith("error=failed");
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(browser.signIn("Erin.Editor@newsroom.test", "guess " + i).header("Location"))
+                    .endsWith("error=failed");
+        }
+
+        assertThat(browser.signIn("ERIN.EDITOR", "guess 6").header("Location")).endsWith("error=locked");
+    }
+
+    @Test
+    void aDisabledAccountAndAnUnknownNameGetTheSameAnswerAsAWrongPassword() {
+        Account account = staff("Erin Editor", Role.EDITOR);
+        staff("Ada Admin", Role.ADMIN);
+        transaction.executeWithoutResult(s -> accounts.setEnabled(account.getId(), false,
+                com.newsroom.audit.AuditLog.Actor.SYSTEM));
+        HttpSignIn browser = new HttpSignIn(site);
+
+        String disabledWrong = browser.signIn("erin.editor", "not the password").header("Location");
+        String disabledRight = new HttpSignIn(site).signIn("erin.editor", StaffFixtures.PASSWORD).header("Location");
+        String unknown = new HttpSignIn(site).signIn("nobody.here", "not the password").header("Location");
+        String wrong = new HttpSignIn(site).signIn("ada.admin", "not the password").header("Location");
+
+        assertThat(List.of(disabledWrong, disabledRight, unknown, wrong)).allSatisfy(
+                location -> assertThat(location).endsWith("/login?error=failed"));
+        assertThat(browser.get("/login?error=failed").html().select(".form-error").text())
+                .isEqualTo("That username or email and password do not match. Please try again.");
+        assertThat(browser.get("/login?error=disabled").html().select(".form-error").text())
+                .doesNotContain("disabled");
+    }
+
+    @Test
+    void aPasswordLongerThan72BytesIsAWrongPasswordNotAnError() {
+        staff("Erin Editor", Role.EDITOR);
+
+        SiteClient.Page failed = new HttpSignIn(site).signIn("erin.editor", "é".repeat(40));
+
+        assertThat(failed.status()).isEqualTo(302);
+        assertThat(failed.header("Location")).endsWith("/login?error=failed");
+    }
+
+    @Test
+    void signInsSucceededAndFailedAreAuditedWithAnAddressHashAndTime() {
+        staff("Erin Editor", Role.EDITOR);
+        new HttpSignIn(site).signIn("erin.editor", "wrong password here");
+        new HttpSignIn(site).signIn("erin.editor", StaffFixtures.PASSWORD);
+
+        var rows = jdbc.sql("select action, subject, detail, at from audit_log where action like 'signin.%' order by id")
+                .query((rs, n) -> List.of(rs.getString("action"), rs.getString("subject"), rs.getString("detail"),
+                        String.valueOf(rs.getTimestamp("at"))))
+                .list();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).subList(0, 2)).containsExactly("signin.failed", "erin.editor");
+        assertThat(rows.get(1).subList(0, 2)).containsExactly("signin.succeeded", "erin.editor");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.get(2)).matches("address [0-9a-f]{16}").doesNotContain("127.0.0.1");
+            assertThat(row.get(3)).isNotEqualTo("null");
+        });
+        assertThat(jdbc.sql("select count(*) from audit_log where detail like '%wrong password%' or subject like '%wrong%'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    // --- Sessions (issue 11, items 2 and 8) ---
+
+    @Test
+    void aDemotedEditorsOpenSessionEndsAtOnce() {
+        Account editor = staff("Erin Editor", Role.EDITOR);
+        staff("Ada Admin", Role.ADMIN);
+        HttpSignIn browser = new HttpSignIn(site);
+        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+        assertThat(browser.get("/admin/categories").status()).isEqualTo(200);
+
+        transaction.executeWithoutResult(s -> accounts.changeRoles(editor.getId(), java.util.EnumSet.of(Role.AUTHOR),
+                com.newsroom.audit.AuditLog.Actor.SYSTEM));
+
+        SiteClient.Page after = browser.get("/admin/categories");
+        assertThat(after.status()).isEqualTo(302);
+        assertThat(after.header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void anAdministratorsPasswordResetEndsTheAccountsSessions() {
+        Account editor = staff("Erin Editor", Role.EDITOR);
+        HttpSignIn browser = new HttpSignIn(site);
+        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+
+        transaction.executeWithoutResult(s -> accounts.resetPassword(editor.getId(), "a brand new password",
+                com.newsroom.audit.AuditLog.Actor.SYSTEM));
+
+        assertThat(browser.get("/admin").header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void changingYourOwnPasswordEndsYourOtherSessionsButNotThisOne() {
+        staff("Erin Editor", Role.EDITOR);
+        HttpSignIn laptop = new HttpSignIn(site);
+        laptop.signIn("erin.editor", StaffFixtures.PASSWORD);
+        HttpSignIn phone = new HttpSignIn(site);
+        phone.signIn("erin.editor", StaffFixtures.PASSWORD);
+
+        SiteClient.Page changed = phone.post("/admin/profile", "/admin/profile/password", Map.of("currentPassword",
+                StaffFixtures.PASSWORD, "newPassword", "another long password"));
+
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(phone.get("/admin").status()).isEqualTo(200);
+        assertThat(laptop.get("/admin").header("Location")).endsWith("/login");
+    }
+
+    @Test
+    void passwordsOver72BytesAreRefusedWithAMessageWhenSet() {
+        staff("Erin Editor", Role.EDITOR);
+        HttpSignIn browser = new HttpSignIn(site);
+        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+
+        SiteClient.Page refused = browser.post("/admin/profile", "/admin/profile/password", Map.of("currentPassword",
+                StaffFixtures.PASSWORD, "newPassword", "ü".repeat(37)));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select(".form-error").text()).contains("at most 72 bytes");
+    }
+
+    @Test
+    void sessionsEndAfterTwoIdleHoursAndTwelveHoursAtTheLatest() {
+        staff("Erin Editor", Role.EDITOR);
+        HttpSignIn browser = new HttpSignIn(site);
+        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'erin.editor'")
+                .query(Integer.class).single()).isEqualTo(7200);
+        content.clock().advance(Duration.ofHours(11));
+        assertThat(browser.get("/admin").status()).isEqualTo(200);
+
+        content.clock().advance(Duration.ofHours(1).plusMinutes(1));
+
+        assertThat(browser.get("/admin").header("Location")).endsWith("/login");
+    }
+
+    private int audited(String action) {
+        return jdbc.sql("select count(*) from audit_log where action = :action").param("action", action)
+                .query(Integer.class).single();
     }
 }

@@ -68,13 +68,17 @@ class MediaLibraryIntegrationTests {
     }
 
     private static byte[] png(int width, int height) throws Exception {
+        return image("png", width, height);
+    }
+
+    private static byte[] image(String format, int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(Color.ORANGE);
         g.fillRect(0, 0, width, height);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        ImageIO.write(image, format, out);
         return out.toByteArray();
     }
 
@@ -87,27 +91,32 @@ class MediaLibraryIntegrationTests {
         return jdbc.sql("select id from media").query(Long.class).single();
     }
 
+    private String onlyMediaKey() {
+        return jdbc.sql("select public_key from media").query(String.class).single();
+    }
+
     @Test
     void uploadedImageGetsResizedVariantsServedWithLongLivedCacheHeaders() throws Exception {
         assertThat(upload("harbour.png", "image/png", png(2000, 1000), "Cranes at the harbour").getStatus())
                 .isEqualTo(302);
         long id = onlyMediaId();
+        String key = onlyMediaKey();
 
         assertThat(jdbc.sql("select variant || ':' || width || 'x' || height from media_variants where media_id = :id"
                 + " order by width").param("id", id).query(String.class).list())
                 .containsExactly("thumb:240x120", "card:640x320", "large:1600x800");
-        var card = mvc.perform(get("/media/" + id + "/card")).andReturn().getResponse();
+        var card = mvc.perform(get("/media/" + key + "/card")).andReturn().getResponse();
         assertThat(card.getStatus()).isEqualTo(200);
         assertThat(card.getContentType()).isEqualTo("image/jpeg");
         assertThat(card.getHeader("Cache-Control")).contains("max-age=31536000", "public", "immutable");
         assertThat(ImageIO.read(new ByteArrayInputStream(card.getContentAsByteArray())).getWidth()).isEqualTo(640);
-        var again = mvc.perform(get("/media/" + id + "/card").header("If-None-Match", card.getHeader("ETag")))
+        var again = mvc.perform(get("/media/" + key + "/card").header("If-None-Match", card.getHeader("ETag")))
                 .andReturn().getResponse();
         assertThat(again.getStatus()).isEqualTo(304);
         Document library = Jsoup.parse(mvc.perform(get("/admin/media").with(staff.as(editor))).andReturn()
                 .getResponse().getContentAsString());
         assertThat(library.select("#media-" + id + " img").attr("alt")).isEqualTo("Cranes at the harbour");
-        assertThat(mvc.perform(get("/media/" + id + "/huge")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/media/" + key + "/huge")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -159,6 +168,7 @@ class MediaLibraryIntegrationTests {
     void editorPicksTheHeroImageFromTheLibrary() throws Exception {
         upload("harbour.png", "image/png", png(1200, 600), "Cranes at the harbour");
         long mediaId = onlyMediaId();
+        String key = onlyMediaKey();
         Category category = content.category("Trade");
 
         var response = mvc.perform(post("/admin/articles/new").with(staff.as(editor)).with(csrf())
@@ -168,10 +178,59 @@ class MediaLibraryIntegrationTests {
         assertThat(response.getStatus()).isEqualTo(302);
 
         var article = articles.findBySlug("ports-get-busier").orElseThrow();
-        assertThat(article.getHeroImageUrl()).isEqualTo("/media/" + mediaId + "/large");
+        assertThat(article.getHeroImageUrl()).isEqualTo("/media/" + key + "/large");
         assertThat(article.getHeroImageAlt()).isEqualTo("Cranes at the harbour");
         SiteClient.Page page = site.get("/articles/ports-get-busier");
-        assertThat(page.html().select(".hero img").attr("src")).isEqualTo("/media/" + mediaId + "/large");
-        assertThat(site.get("/media/" + mediaId + "/large").status()).isEqualTo(200);
+        assertThat(page.html().select(".hero img").attr("src")).isEqualTo("/media/" + key + "/large");
+        assertThat(site.get("/media/" + key + "/large").status()).isEqualTo(200);
+    }
+
+    // --- Issue 11, item 7: nothing public by counting, and no metadata in what is public ---
+
+    @Test
+    void imagesArePublicOnlyAsReencodedVariantsUnderAnUnguessableKey() throws Exception {
+        byte[] photo = withExifGps(image("jpg", 800, 600));
+        assertThat(new String(photo, StandardCharsets.ISO_8859_1)).contains("Exif", "GPSLatitude 52.5163");
+        upload("embargoed.jpg", "image/jpeg", photo, "Embargoed picture");
+        long id = onlyMediaId();
+        String key = onlyMediaKey();
+        assertThat(key).matches("[0-9a-f]{32}");
+
+        for (String variant : new String[] { "original", "large", "card", "thumb" }) {
+            assertThat(site.get("/media/" + id + "/" + variant).status()).as("by id: " + variant).isEqualTo(404);
+        }
+        assertThat(site.get("/media/" + key + "/original").status()).isEqualTo(404);
+        for (String variant : new String[] { "large", "card", "thumb" }) {
+            var image = site.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(site.baseUrl() + "/media/"
+                    + key + "/" + variant)).GET());
+            assertThat(image.status()).isEqualTo(200);
+            assertThat(image.body()).as(variant).doesNotContain("Exif").doesNotContain("GPSLatitude");
+        }
+
+        var anonymous = site.get("/admin/media/" + id + "/original");
+        assertThat(anonymous.status()).isEqualTo(302);
+        var original = mvc.perform(get("/admin/media/" + id + "/original").with(staff.as(editor))).andReturn()
+                .getResponse();
+        assertThat(original.getStatus()).isEqualTo(200);
+        assertThat(original.getContentAsByteArray()).isEqualTo(photo);
+        assertThat(original.getHeader("Cache-Control")).contains("no-store");
+        Account author = staff.create("Ann Author", Role.AUTHOR);
+        assertThat(mvc.perform(get("/admin/media/" + id + "/original").with(staff.as(author))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+
+    /** Inserts an APP1 "Exif" segment right after the start-of-image marker, as cameras and phones write it. */
+    private static byte[] withExifGps(byte[] jpeg) {
+        byte[] payload = ("Exif\0\0MM\0*\0\0\0\u0008GPSLatitude 52.5163 N GPSLongitude 13.3777 E")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((payload.length + 2) >> 8);
+        out.write((payload.length + 2) & 0xFF);
+        out.writeBytes(payload);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 }

@@ -176,13 +176,62 @@ class CommentsIntegrationTests {
     }
 
     @Test
-    void commentersWithApprovedCommentsAreRecognised() {
-        Comment earlier = content.comment(article, null, "Ada Reader", "Earlier", CommentStatus.APPROVED);
-        send(site.visitor(), Map.of("email", earlier.getAuthorEmail(), "body", "I am back."));
+    void commentersWithApprovedCommentsFromTheirAddressAreRecognised() {
+        send(site.visitor(), Map.of("body", "Earlier"));
+        jdbc.sql("update comments set status = 'APPROVED'").update();
+        send(site.visitor(), Map.of("body", "I am back."));
         Comment latest = comments.findAll().stream().filter(c -> c.getBody().equals("I am back.")).findFirst()
                 .orElseThrow();
-        assertThat(reason(latest, "KNOWN_COMMENTER")).isEqualTo("This email address has 1 approved comment.");
+        assertThat(reason(latest, "KNOWN_COMMENTER"))
+                .isEqualTo("This email address has 1 approved comment from this address.");
         assertThat(latest.getStatus()).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void anEmailAddressAloneDoesNotMakeACommenterKnown() {
+        Comment earlier = content.comment(article, null, "Ada Reader", "Earlier", CommentStatus.APPROVED);
+        send(site.visitor(), Map.of("email", earlier.getAuthorEmail(), "body", "Typed someone else's email."));
+        Comment latest = comments.findAll().stream().filter(c -> c.getBody().startsWith("Typed")).findFirst()
+                .orElseThrow();
+        assertThat(rules(latest)).doesNotContain("KNOWN_COMMENTER");
+        assertThat(reason(latest, "NEW_COMMENTER"))
+                .isEqualTo("This email address has 1 approved comment, none from this address.");
+    }
+
+    @Test
+    void aFormOlderThanItsMaximumAgeIsFlagged() {
+        Visitor reader = site.visitor();
+        Document page = reader.get(path).html();
+        content.clock().advance(Duration.ofHours(2).plusMinutes(1));
+        reader.submit(page, FORM, fields(Map.of("body", "Written overnight")));
+        assertThat(reason(onlyComment(), "FORM_TOKEN"))
+                .isEqualTo("The form was served 121 minutes before it was sent; a form stays valid for 120 minutes.");
+    }
+
+    @Test
+    void invisibleControlAndDirectionCharactersAreRemovedFromNamesAndComments() {
+        Visitor reader = site.visitor();
+        send(reader, Map.of("name", "Ada\u0001 \u202eRedaer\u202c", "body",
+                "First line\u0007\nSecond \u2066line\u2069\twith a tab\u0000"));
+        Comment stored = onlyComment();
+        assertThat(stored.getAuthorName()).isEqualTo("Ada Redaer");
+        assertThat(stored.getBody()).isEqualTo("First line\nSecond line\twith a tab");
+
+        stored.approve();
+        comments.save(stored);
+        Document page = site.get(path).html();
+        var shown = page.select("#comment-" + stored.getId());
+        assertThat(shown.select("article").attr("aria-label")).doesNotContainPattern("[\\p{Cc}\u202a-\u202e\u2066-\u2069]")
+                .contains("Ada Redaer");
+        assertThat(shown.outerHtml()).doesNotContainPattern("[\\x01-\\x08\u202a-\u202e\u2066-\u2069]");
+    }
+
+    @Test
+    void aNameOfNothingButInvisibleCharactersIsNoName() {
+        Page page = send(site.visitor(), Map.of("name", "\u202e\u0001\u200f", "body", "Who am I?"));
+        assertThat(page.status()).isEqualTo(422);
+        assertThat(page.html().select("#comment-name-error").text()).isEqualTo("Please enter your name.");
+        assertThat(page.html().select("#comment-body").text()).isEqualTo("Who am I?");
     }
 
     @Test
@@ -202,6 +251,20 @@ class CommentsIntegrationTests {
 
         content.clock().advance(Duration.ofMinutes(11));
         assertThat(send(site.visitor(), Map.of("email", "r6@example.com", "body", "Later")).status()).isEqualTo(302);
+    }
+
+    @Test
+    void aClientCannotEscapeTheAddressLimitByNamingOtherAddresses() {
+        long window = Duration.ofMinutes(10).toSeconds();
+        content.clock().set(java.time.Instant.ofEpochSecond((content.now().getEpochSecond() / window + 1) * window));
+        for (int i = 1; i <= 5; i++) {
+            assertThat(sendFrom("198.51.100." + i, Map.of("email", "r" + i + "@example.com", "body", "Comment " + i))
+                    .status()).isEqualTo(302);
+        }
+        Page limited = sendFrom("198.51.100.6", Map.of("email", "r6@example.com", "body", "One too many"));
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(comments.count()).isEqualTo(5);
     }
 
     @Test
@@ -325,6 +388,22 @@ class CommentsIntegrationTests {
         Document page = reader.get(path).html();
         content.clock().advance(Duration.ofSeconds(20));
         return reader.submit(page, FORM, fields(overrides));
+    }
+
+    /** As {@link #send}, from a client that claims (in every forwarded header there is) to be {@code address}. */
+    private Page sendFrom(String address, Map<String, String> overrides) {
+        Visitor reader = site.visitor();
+        Document page = reader.get(path).html();
+        content.clock().advance(Duration.ofSeconds(20));
+        return reader.postWithHeaders(path + "/comments", fields(Map.of("token",
+                page.select("input[name=token]").attr("value")), overrides), Map.of("X-Forwarded-For", address,
+                        "Forwarded", "for=" + address, "X-Real-IP", address));
+    }
+
+    private static Map<String, String> fields(Map<String, String> first, Map<String, String> overrides) {
+        Map<String, String> all = fields(first);
+        all.putAll(overrides);
+        return all;
     }
 
     private static Map<String, String> fields(Map<String, String> overrides) {

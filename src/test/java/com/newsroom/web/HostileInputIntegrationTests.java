@@ -115,6 +115,11 @@ class HostileInputIntegrationTests {
             "/templates/layout/site.html", "/css/../../../../../../etc/passwd", "/img/..%c0%af..%c0%afetc/passwd",
             "/css//..//..//etc/passwd", "/../../../etc/passwd", "/articles/..%2f..%2fetc%2fpasswd");
 
+    /** Forwarded headers as a client (not a proxy) might forge them. */
+    static final Map<String, String> SPOOFED_FORWARDING = Map.of("X-Forwarded-For", "127.0.0.1, <script>alert(1)</script>",
+            "X-Forwarded-Host", "evil.example:99999", "X-Forwarded-Prefix", "/../admin", "X-Forwarded-Proto",
+            "javascript", "Forwarded", "for=\"[::1]\";proto=https;host=evil.example", "X-Forwarded-Port", "-1");
+
     /** Tables whose rows legitimately change with any request: sessions, throttles, rate windows, secrets. */
     static final List<String> VOLATILE_TABLES = List.of("spring_session", "spring_session_attributes",
             "login_attempts", "rate_limit_counters", "app_secrets", "flyway_schema_history");
@@ -252,6 +257,15 @@ class HostileInputIntegrationTests {
         }
         for (String traversal : STATIC_TRAVERSAL) {
             cases.add(get("traversal " + traversal, traversal, false, Expect.REFUSED));
+        }
+        // Forwarded headers from a client that is no trusted proxy: ignored, whatever they hold.
+        for (var spoof : SPOOFED_FORWARDING.entrySet()) {
+            for (String page : List.of("/", resolve("/articles/{slug}"), "/feed.atom", "/login")) {
+                Map<String, String> headers = browserHeaders();
+                headers.put(spoof.getKey(), spoof.getValue());
+                cases.add(new Case(spoof.getKey() + ": " + abbreviate(spoof.getValue()) + " on " + page, "GET", page,
+                        headers, null, false, Expect.HARMLESS));
+            }
         }
         List<Form> forms = new ArrayList<>();
         PUBLIC_FORMS.forEach(forms::add);

@@ -27,11 +27,7 @@ class LoginController {
         session.removeAttribute(LAST_LOGIN);
         model.addAttribute("username", last == null ? "" : last);
         if (error != null) {
-            String key = switch (error) {
-                case "locked" -> "login.locked";
-                case "disabled" -> "login.disabled";
-                default -> "login.failed";
-            };
+            String key = "locked".equals(error) ? "login.locked" : "login.failed";
             model.addAttribute("errorKey", key);
             response.setStatus("locked".equals(error) ? 429 : 401);
         }

@@ -77,9 +77,11 @@ class ProfileController {
 
     @PostMapping("/password")
     ModelAndView password(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) String currentPassword,
-            @RequestParam(required = false) String newPassword, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String newPassword, Model model, RedirectAttributes redirect,
+            HttpServletRequest request) {
         try {
-            accounts.changeOwnPassword(me.getAccountId(), currentPassword, newPassword);
+            accounts.changeOwnPassword(me.getAccountId(), currentPassword, newPassword,
+                    request.getSession().getId());
         }
         catch (AccountProblem problem) {
             model.addAttribute("passwordError", problem.messageKey());

@@ -2,7 +2,9 @@ package com.newsroom.media.web;
 
 import java.io.IOException;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,12 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.StaffUser;
 import com.newsroom.media.MediaLibrary;
+import com.newsroom.web.NotFoundException;
 
 /** The media library for editors: upload images with alt text, browse, describe. */
 @Controller
@@ -66,6 +70,16 @@ class MediaAdminController {
             mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
             return mav;
         }
+    }
+
+    /** The file as uploaded (metadata included), for editors only: never cached by a shared cache. */
+    @GetMapping("/{id}/original")
+    ResponseEntity<byte[]> original(@PathVariable String id, WebRequest request) {
+        if (!id.matches("\\d{1,18}")) {
+            throw new NotFoundException();
+        }
+        var image = library.original(Long.parseLong(id)).orElseThrow(NotFoundException::new);
+        return Images.send(image, CacheControl.noStore().cachePrivate(), request);
     }
 
     @PostMapping("/{id}")

@@ -3,7 +3,6 @@ package com.newsroom.media.web;
 import java.time.Duration;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +12,11 @@ import org.springframework.web.context.request.WebRequest;
 import com.newsroom.media.MediaLibrary;
 import com.newsroom.web.NotFoundException;
 
-/** Serves library images. An id and variant never change their bytes, so browsers and CDNs may keep them a year. */
+/**
+ * Serves library images to everyone: only the re-encoded variants (no metadata), under the media's random public
+ * key, so nobody finds an unpublished picture by counting ids. A key and variant never change their bytes, so
+ * browsers and CDNs may keep them a year. Originals are for staff (MediaAdminController).
+ */
 @Controller
 class MediaController {
 
@@ -23,18 +26,12 @@ class MediaController {
         this.library = library;
     }
 
-    @GetMapping("/media/{id}/{variant}")
-    ResponseEntity<byte[]> image(@PathVariable String id, @PathVariable String variant, WebRequest request) {
-        if (!id.matches("\\d{1,18}") || !variant.matches("original|large|card|thumb")) {
+    @GetMapping("/media/{key}/{variant}")
+    ResponseEntity<byte[]> image(@PathVariable String key, @PathVariable String variant, WebRequest request) {
+        if (!key.matches("[0-9a-f]{32}") || !variant.matches("large|card|thumb")) {
             throw new NotFoundException();
         }
-        var image = library.image(Long.parseLong(id), variant).orElseThrow(NotFoundException::new);
-        String etag = "\"" + image.etag() + "\"";
-        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(304).eTag(etag).cacheControl(cache).build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType())).eTag(etag)
-                .cacheControl(cache).header("X-Content-Type-Options", "nosniff").body(image.bytes());
+        var image = library.variant(key, variant).orElseThrow(NotFoundException::new);
+        return Images.send(image, CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable(), request);
     }
 }

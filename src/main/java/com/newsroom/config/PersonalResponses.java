@@ -1,0 +1,56 @@
+package com.newsroom.config;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.header.HeaderWriter;
+
+/**
+ * Fails closed for shared caches: a response is private unless something marked it public on purpose (the page
+ * cache for pages anyone may share, the resource handlers for static files and media). A response made for a
+ * session, or one that sets a cookie, is private whatever it was marked, so a CDN keyed by URL can never hand a
+ * reader's held comment, or a member of staff's page, to someone else. Written as the response is committed
+ * (Spring Security's header writer), after everything else had its say.
+ */
+final class PersonalResponses implements HeaderWriter {
+
+    static final String PRIVATE = "private, no-store";
+
+    private static final List<String> SESSION_COOKIES = List.of("SESSION", "JSESSIONID");
+
+    /** Fingerprinted static files and media variants are the same for everyone, with or without a session. */
+    private static final List<String> SHARED_FILES = List.of("/css/", "/js/", "/img/", "/media/", "/favicon");
+
+    @Override
+    public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
+        boolean personal = !isSharedFile(request) && (hasSessionCookie(request) || request.getSession(false) != null
+                || response.containsHeader(HttpHeaders.SET_COOKIE));
+        if (personal || !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+            if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.toLowerCase().contains("cookie"))) {
+                response.addHeader(HttpHeaders.VARY, "Cookie");
+            }
+        }
+    }
+
+    private static boolean isSharedFile(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return SHARED_FILES.stream().anyMatch(path::startsWith);
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (SESSION_COOKIES.contains(cookie.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
