@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.audit.AuditLog;
-import com.newsroom.site.SiteSecrets;
+import com.newsroom.secrets.SiteSecrets;
 
 /**
  * Counts sign-in attempts in PostgreSQL, so every app instance sees the same counts. Each attempt is counted

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
 import com.newsroom.config.NewsroomProperties;
-import com.newsroom.site.SiteSecrets;
+import com.newsroom.secrets.SiteSecrets;
 import com.newsroom.site.SiteSettingsProvider;
 
 /** Takes a reader's comment in: the rules that need settings or data, rate limits, spam screening. */

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.newsroom.config.NewsroomProperties;
-import com.newsroom.site.SiteSecrets;
+import com.newsroom.secrets.SiteSecrets;
 
 /**
  * The comment form's token: when the form was served, for which article, and a random nonce, signed. Each

@@ -1,4 +1,4 @@
-package com.newsroom.site;
+package com.newsroom.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Named secrets generated on first use and kept in PostgreSQL, so every app instance signs and hashes
- * alike without an operator having to invent (or commit) a key.
+ * alike without an operator having to invent (or commit) a key. A package of its own, depending on no feature,
+ * so that any feature (sign-in throttling, comments) can hash with it without a dependency cycle.
  */
 @Component
 public class SiteSecrets {
