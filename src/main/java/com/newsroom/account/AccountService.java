@@ -25,6 +25,9 @@ public class AccountService {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** BCrypt reads at most this many bytes (and refuses to hash more): no longer password is ever set. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     /** A rule broken by otherwise well-formed input; {@code field} is the form field to show it beside. */
     public static class AccountProblem extends RuntimeException {
 
@@ -137,7 +140,7 @@ public class AccountService {
      */
     public void changeOwnPassword(long accountId, String current, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
-        if (current == null || tooLong(current) || !passwords.matches(current, account.getPasswordHash())) {
+        if (current == null || !passwords.matches(current, account.getPasswordHash())) {
             throw new AccountProblem("currentPassword", "admin.profile.wrongPassword");
         }
         checkPassword("newPassword", newPassword);
@@ -200,7 +203,7 @@ public class AccountService {
 
     /** BCrypt reads only the first 72 bytes: a longer password would be refused by it (and half-ignored by others). */
     private static boolean tooLong(String password) {
-        return password.getBytes(StandardCharsets.UTF_8).length > ThrottlingAuthenticationProvider.MAX_PASSWORD_BYTES;
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 
     private String uniqueStaffSlug(String displayName) {

@@ -58,7 +58,7 @@ class AdminBootstrap implements ApplicationRunner {
                         case "admin.password.tooShort" -> "NEWSROOM_ADMIN_BOOTSTRAP_PASSWORD needs at least "
                                 + AccountService.MIN_PASSWORD_LENGTH + " characters";
                         case "admin.password.tooLong" -> "NEWSROOM_ADMIN_BOOTSTRAP_PASSWORD may be at most "
-                                + ThrottlingAuthenticationProvider.MAX_PASSWORD_BYTES + " bytes in UTF-8";
+                                + AccountService.MAX_PASSWORD_BYTES + " bytes in UTF-8";
                         default -> "the configured " + problem.field() + " is not usable (" + problem.messageKey() + ")";
                     }, problem);
         }

@@ -1,7 +1,5 @@
 package com.newsroom.account;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -15,9 +13,6 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * wrong (unknown name, wrong password, disabled account) the person is told the same thing.
  */
 public class ThrottlingAuthenticationProvider extends DaoAuthenticationProvider {
-
-    /** BCrypt reads at most this many bytes; longer passwords are never accepted, and never reach it. */
-    public static final int MAX_PASSWORD_BYTES = 72;
 
     private final LoginThrottle throttle;
 
@@ -35,11 +30,6 @@ public class ThrottlingAuthenticationProvider extends DaoAuthenticationProvider 
         LoginThrottle.Attempt attempt = throttle.begin(String.valueOf(authentication.getPrincipal()), address);
         if (!attempt.allowed()) {
             throw new LoginThrottledException();
-        }
-        Object password = authentication.getCredentials();
-        if (password != null && password.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throttle.failed(attempt);
-            throw new BadCredentialsException("failed");
         }
         try {
             Authentication result = super.authenticate(authentication);
