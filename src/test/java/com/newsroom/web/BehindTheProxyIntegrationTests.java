@@ -47,7 +47,9 @@ import com.newsroom.testsupport.TestDatabaseConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true",
         "server.tomcat.remoteip.internal-proxies=127.0.0.0/8, ::1/128",
-        "newsroom.comments.policy=AUTO_APPROVE_KNOWN", "newsroom.comments.close-after-days=3650" })
+        "newsroom.comments.policy=AUTO_APPROVE_KNOWN", "newsroom.comments.close-after-days=3650",
+        // Fewer attempts than in production before strangers are stopped, so a flood takes a dozen requests.
+        "newsroom.admin.login.max-failures-per-account-from-new-addresses=10" })
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
         BehindTheProxyIntegrationTests.SessionMakingPage.class })
 class BehindTheProxyIntegrationTests {
@@ -140,6 +142,24 @@ class BehindTheProxyIntegrationTests {
 
         HttpSignIn admin = new HttpSignIn(site, Map.of("X-Forwarded-For", "203.0.113.20"));
         assertThat(admin.signIn("only.admin", StaffFixtures.PASSWORD).header("Location")).endsWith("/admin");
+    }
+
+    @Test
+    void aFloodFromManyAddressesStopsStrangersButNotTheAdministratorsUsualAddress() {
+        transaction.executeWithoutResult(s -> StaffFixtures.create(accounts, "Only Admin", Role.ADMIN));
+        HttpSignIn office = new HttpSignIn(site, Map.of("X-Forwarded-For", "203.0.113.21"));
+        assertThat(office.signIn("only.admin", StaffFixtures.PASSWORD).header("Location")).endsWith("/admin");
+        for (int address = 1; address <= 3; address++) {
+            HttpSignIn attacker = new HttpSignIn(site, Map.of("X-Forwarded-For", "198.51.100." + address));
+            for (int i = 0; i < 4; i++) {
+                attacker.signIn("only.admin", "guess " + i);
+            }
+        }
+
+        HttpSignIn stranger = new HttpSignIn(site, Map.of("X-Forwarded-For", "192.0.2.99"));
+        assertThat(stranger.signIn("only.admin", StaffFixtures.PASSWORD).header("Location")).endsWith("error=locked");
+        HttpSignIn backAtTheOffice = new HttpSignIn(site, Map.of("X-Forwarded-For", "203.0.113.21"));
+        assertThat(backAtTheOffice.signIn("only.admin", StaffFixtures.PASSWORD).header("Location")).endsWith("/admin");
     }
 
     // --- Item 3: pages made for one person are private; the page cache never keeps a response with a session ---
