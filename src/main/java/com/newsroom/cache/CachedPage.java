@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -30,7 +32,8 @@ record CachedPage(String contentType, PageSlots.Template template, List<byte[]> 
         PageSlots.Template template = PageSlots.parse(body);
         List<byte[]> deflated = template.literals().stream().map(CachedPage::deflate).toList();
         byte[] gzipped = template.hasSlots() ? null : gzip(template, deflated, new byte[0][]);
-        return new CachedPage(contentType, template, deflated, gzipped, etag, lastModified, Set.copyOf(keys));
+        return new CachedPage(contentType, template, deflated, gzipped, etag, lastModified,
+                Collections.unmodifiableSet(new LinkedHashSet<>(keys)));
     }
 
     boolean hasSlots() {

@@ -18,6 +18,11 @@ class PageCacheConfiguration {
     }
 
     @Bean
+    PageSlotDialect pageSlotDialect() {
+        return new PageSlotDialect();
+    }
+
+    @Bean
     PageSlots pageSlots(ObjectProvider<PageSlot> slots) {
         return new PageSlots(slots.orderedStream().toList());
     }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link PageSlot} markers in a page: written by templates, found once when a page is rendered, and
  * filled on every response. A marker is an HTML comment, {@code <!--slot:NAME:ARG-->}, written unescaped by
- * the template ({@code th:utext} or {@code [(...)]}); the slot's value replaces it whole, so a slot meant for
+ * the template ({@code th:utext="${#slots.marker('name', arg)}"}, see {@link PageSlotDialect}); the slot's value replaces it whole, so a slot meant for
  * an attribute fills in the element that carries it. Only unescaped markers count: whatever readers or
  * editors write reaches a page escaped or sanitized (comments removed), so it can never make a slot.
  */

@@ -157,15 +157,14 @@ class ArticleController {
     }
 
     /**
-     * The article, the related articles it shows, and the lists a newly published article could join it from
-     * as related (same section, same tags).
+     * The article and the related articles it shows: an edit or withdrawal of any of them refreshes the page.
+     * (Which articles are related is itself kept for minutes, see RelatedArticles, so a newly published one
+     * joins other pages' related lists when those are next computed, not at once.)
      */
     private static Set<String> keys(ArticlePage page) {
         Set<String> keys = new LinkedHashSet<>();
         keys.add(PageKeys.article(page.id()));
         page.related().forEach(card -> keys.add(PageKeys.article(card.id())));
-        keys.add(PageKeys.category(page.category().slug()));
-        page.tags().forEach(tag -> keys.add(PageKeys.tag(tag.slug())));
         return keys;
     }
 
