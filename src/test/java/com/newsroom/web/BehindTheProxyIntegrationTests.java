@@ -46,6 +46,8 @@ import com.newsroom.testsupport.TestDatabaseConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true",
+        // A context of its own: a small pool, so it holds few of the test server's connections while cached.
+        "spring.datasource.hikari.maximum-pool-size=4",
         "server.tomcat.remoteip.internal-proxies=127.0.0.0/8, ::1/128",
         "newsroom.comments.policy=AUTO_APPROVE_KNOWN", "newsroom.comments.close-after-days=3650",
         // Fewer attempts than in production before strangers are stopped, so a flood takes a dozen requests.
