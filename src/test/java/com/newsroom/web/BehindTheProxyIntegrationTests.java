@@ -181,8 +181,12 @@ class BehindTheProxyIntegrationTests {
         assertThat(own.response().headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("Cookie"));
 
         Page everyone = site.get(path);
-        assertThat(everyone.header("Cache-Control")).contains("public").contains("s-maxage=60");
+        assertThat(everyone.header("X-Cache")).isNotNull();
+        assertThat(everyone.header("Cache-Control")).doesNotContain("public");
         assertThat(everyone.html().select(".comment-awaiting")).isEmpty();
+        // A page without per-response slots is shared as a public copy; the same URL with a session is not.
+        assertThat(site.get("/").header("Cache-Control")).contains("public").contains("s-maxage=60");
+        assertThat(commenter.get("/").header("Cache-Control")).isEqualTo("private, no-store");
     }
 
     @Test

@@ -29,7 +29,6 @@ import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.CommentSubmissions;
 import com.newsroom.comment.CommentTarget;
 import com.newsroom.comment.CommentThreads;
-import com.newsroom.comment.FormTokens;
 import com.newsroom.comment.SubmissionResult;
 import com.newsroom.web.ForbiddenException;
 import com.newsroom.web.NotFoundException;
@@ -51,14 +50,10 @@ class ArticleController {
 
     private final CommentSubmissions submissions;
 
-    private final FormTokens formTokens;
-
-    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions,
-            FormTokens formTokens) {
+    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions) {
         this.articles = articles;
         this.comments = comments;
         this.submissions = submissions;
-        this.formTokens = formTokens;
     }
 
     @GetMapping("/")
@@ -150,9 +145,8 @@ class ArticleController {
         model.addAttribute("commentsOpen", submissions.isOpen(target));
         model.addAttribute("commentMaxLength", submissions.maxLength());
         model.addAttribute("commentPolicyText", submissions.policyText());
-        // The form object stays as bound (replacing it would drop its errors); the token is always fresh.
+        // The form object stays as bound (replacing it would drop its errors); its token is a page slot.
         model.addAttribute("commentForm", form);
-        model.addAttribute("commentToken", formTokens.issue(page.id()));
         return "article/show";
     }
 
