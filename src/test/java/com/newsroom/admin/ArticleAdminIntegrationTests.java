@@ -128,10 +128,10 @@ class ArticleAdminIntegrationTests {
         assertThat(articles.findById(id).orElseThrow().getStatus()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(site.get("/articles/chip-export-rules-tighten").status()).isEqualTo(404);
 
-        ScheduledPublisher early = new ScheduledPublisher(jdbc, audit, transaction,
+        ScheduledPublisher early = new ScheduledPublisher(articles, transaction,
                 Clock.fixed(publishAt.minusSeconds(60), ZoneOffset.UTC));
         assertThat(early.publishDue()).isZero();
-        ScheduledPublisher onTime = new ScheduledPublisher(jdbc, audit, transaction,
+        ScheduledPublisher onTime = new ScheduledPublisher(articles, transaction,
                 Clock.fixed(publishAt.plusSeconds(1), ZoneOffset.UTC));
         assertThat(onTime.publishDue()).isEqualTo(1);
         assertThat(onTime.publishDue()).isZero();
@@ -166,10 +166,10 @@ class ArticleAdminIntegrationTests {
                 Map.of("unpublishAt", LocalDateTime.ofInstant(takeDownAt, ZoneOffset.UTC).toString()), editor));
         assertThat(page("/admin/articles/" + article.getId() + "/edit", editor).select("#unpublishAt").attr("value"))
                 .isEqualTo(LocalDateTime.ofInstant(takeDownAt, ZoneOffset.UTC).toString());
-        new ScheduledPublisher(jdbc, audit, transaction, Clock.fixed(takeDownAt.minusSeconds(1), ZoneOffset.UTC))
+        new ScheduledPublisher(articles, transaction, Clock.fixed(takeDownAt.minusSeconds(1), ZoneOffset.UTC))
                 .publishDue();
         assertThat(site.get("/articles/embargoed-offer").status()).isEqualTo(200);
-        new ScheduledPublisher(jdbc, audit, transaction, Clock.fixed(takeDownAt.plusSeconds(1), ZoneOffset.UTC))
+        new ScheduledPublisher(articles, transaction, Clock.fixed(takeDownAt.plusSeconds(1), ZoneOffset.UTC))
                 .publishDue();
 
         assertThat(site.get("/articles/embargoed-offer").status()).isEqualTo(404);
@@ -187,7 +187,7 @@ class ArticleAdminIntegrationTests {
         }
         Clock afterDowntime = Clock.fixed(now.plus(Duration.ofDays(3)), ZoneOffset.UTC);
         var instances = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> new ScheduledPublisher(jdbc, audit, transaction, afterDowntime)).toList();
+                .mapToObj(i -> new ScheduledPublisher(articles, transaction, afterDowntime)).toList();
 
         int total = instances.parallelStream().mapToInt(ScheduledPublisher::publishDue).sum();
 

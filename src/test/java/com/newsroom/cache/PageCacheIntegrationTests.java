@@ -13,7 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 import com.newsroom.article.Article;
-import com.newsroom.article.ArticleService;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.moderation.ModerationAction;
@@ -40,7 +41,7 @@ class PageCacheIntegrationTests {
     PageCache cache;
 
     @Autowired
-    ArticleService articles;
+    ArticleEditor articles;
 
     @Autowired
     ModerationService moderation;
@@ -101,7 +102,7 @@ class PageCacheIntegrationTests {
     @Test
     void editingShowsOnTheNextRequest() {
         site.get("/articles/cached-story");
-        articles.changeSlug(article.getId(), "renamed-story");
+        articles.changeSlug(article.getId(), "renamed-story", Editor.SYSTEM);
         assertThat(site.get("/articles/cached-story").status()).isEqualTo(301);
         assertThat(site.get("/articles/renamed-story").status()).isEqualTo(200);
     }

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.newsroom.article.Article;
 import com.newsroom.article.ArticleContent;
-import com.newsroom.article.ArticleService;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.author.Author;
 import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
@@ -37,7 +38,7 @@ public class TestContent {
 
     private final Authors authors;
 
-    private final ArticleService articles;
+    private final ArticleEditor articles;
 
     private final Comments comments;
 
@@ -51,7 +52,7 @@ public class TestContent {
 
     private final ContentChangeListener changeListener;
 
-    TestContent(Categories categories, Tags tags, Authors authors, ArticleService articles, Comments comments,
+    TestContent(Categories categories, Tags tags, Authors authors, ArticleEditor articles, Comments comments,
             JdbcClient jdbc, Clock clock, Navigation navigation, SiteSettingsProvider siteSettings,
             ContentChangeListener changeListener) {
         this.changeListener = changeListener;
@@ -243,11 +244,11 @@ public class TestContent {
             }
             return articles.createDraft(new ArticleContent(title, slug, dek, body, excerpt, heroUrl, heroAlt,
                     heroUrl == null ? null : "A caption", category.getId(), tagIds, authorIds, featured,
-                    commentsOpen));
+                    commentsOpen), Editor.SYSTEM);
         }
 
         public Article publishedAt(Instant at) {
-            return articles.publish(draft().getId(), at);
+            return articles.publish(draft().getId(), at, Editor.SYSTEM);
         }
 
         public Article published() {
