@@ -60,6 +60,11 @@ public class ArticleQueries {
         return cards(listings.page(ListingScope.AUTHOR, authorId, page, sizes.pageSize()));
     }
 
+    /** One page of the articles filed under what {@code found} names. */
+    public Listing<ArticleCard> listing(TaxonomyLookup.Found found, PageParams page) {
+        return cards(listings.page(found.scope(), found.id(), page, sizes.pageSize()));
+    }
+
     public ArticleLookup lookup(String slug) {
         var article = articles.findPageBySlug(slug);
         if (article.isPresent()) {

@@ -91,6 +91,13 @@ class SectionsAndSettingsIntegrationTests {
         Document renamed = site.get("/category/artificial-intelligence").html();
         assertThat(renamed.select("h1").text()).isEqualTo("Artificial Intelligence");
         assertThat(renamed.text()).contains("Models and chips.", "A story");
+        for (String format : new String[] { "atom", "rss" }) {
+            SiteClient.Page oldFeed = site.get("/category/ai/feed." + format);
+            assertThat(oldFeed.status()).as(format).isEqualTo(301);
+            assertThat(oldFeed.header("Location")).endsWith("/category/artificial-intelligence/feed." + format);
+            assertThat(site.get("/category/artificial-intelligence/feed." + format).status()).isEqualTo(200);
+        }
+        assertThat(site.get("/category/never-was/feed.atom").status()).isEqualTo(404);
     }
 
     @Test
