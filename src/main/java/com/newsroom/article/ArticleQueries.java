@@ -91,10 +91,10 @@ public class ArticleQueries {
     public HomePage home() {
         // The newest featured story, else the newest story: each one probe of its own partial index.
         List<Long> leadIds = jdbc.sql("""
-                (select id from articles where status = 'PUBLISHED' and featured
+                (select id from published_articles where featured
                  order by published_at desc, id desc limit 1)
                 union all
-                (select id from articles where status = 'PUBLISHED'
+                (select id from published_articles
                  order by published_at desc, id desc limit 1)
                 limit 1""")
                 .query(Long.class).list();
@@ -103,7 +103,7 @@ public class ArticleQueries {
         }
         long leadId = leadIds.get(0);
         List<Long> latestIds = jdbc.sql("""
-                select id from articles where status = 'PUBLISHED' and id <> :lead
+                select id from published_articles where id <> :lead
                 order by published_at desc, id desc limit :limit""")
                 .param("lead", leadId).param("limit", sizes.homeLatest() + 1)
                 .query(Long.class).list();
@@ -117,8 +117,8 @@ public class ArticleQueries {
                 select c.id as category_id, a.id as article_id
                 from categories c
                 cross join lateral (
-                    select id from articles
-                    where primary_category_id = c.id and status = 'PUBLISHED'
+                    select id from published_articles
+                    where primary_category_id = c.id
                     order by published_at desc, id desc limit :perCategory) a
                 order by c.position, c.name""")
                 .param("perCategory", sizes.homePerCategory())

@@ -7,8 +7,8 @@ package com.newsroom.article;
  */
 public enum ListingScope {
 
-    LATEST("articles", "id", "published_at", "status = 'PUBLISHED'"),
-    CATEGORY("articles", "id", "published_at", "status = 'PUBLISHED' and primary_category_id = :owner"),
+    LATEST("published_articles", "id", "published_at", "true"),
+    CATEGORY("published_articles", "id", "published_at", "primary_category_id = :owner"),
     TAG("article_tags", "article_id", "listed_at", "listed_at is not null and tag_id = :owner"),
     AUTHOR("article_authors", "article_id", "listed_at", "listed_at is not null and staff_id = :owner");
 
