@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +52,10 @@ public class CategoryAdmin {
 
     private final Clock clock;
 
-    CategoryAdmin(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    CategoryAdmin(JdbcClient jdbc, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -136,8 +140,7 @@ public class CategoryAdmin {
                 throw new Problem("moveTo", "admin.category.notEmpty");
             }
             find(moveTo);
-            jdbc.sql("update articles set primary_category_id = :to where primary_category_id = :id")
-                    .param("to", moveTo).param("id", id).update();
+            events.publishEvent(new CategoryRetiring(id, moveTo));
         }
         jdbc.sql("delete from categories where id = :id").param("id", id).update();
         audit.record(actor, "category.deleted", row.name(),

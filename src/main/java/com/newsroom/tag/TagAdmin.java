@@ -2,6 +2,7 @@ package com.newsroom.tag;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,9 +44,12 @@ public class TagAdmin {
 
     private final AuditLog audit;
 
-    TagAdmin(JdbcClient jdbc, AuditLog audit) {
+    private final ApplicationEventPublisher events;
+
+    TagAdmin(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Tags by name; {@code after} is the last slug of the previous page (the slug index makes every page cheap). */
@@ -87,11 +91,7 @@ public class TagAdmin {
         }
         String source = name(sourceId);
         String target = name(targetId);
-        jdbc.sql("""
-                insert into article_tags (article_id, tag_id)
-                select article_id, :target from article_tags where tag_id = :source
-                on conflict do nothing""")
-                .param("source", sourceId).param("target", targetId).update();
+        events.publishEvent(new TagsMerging(sourceId, targetId));
         jdbc.sql("delete from tags where id = :id").param("id", sourceId).update();
         audit.record(actor, "tag.merged", source, "→ " + target);
     }
