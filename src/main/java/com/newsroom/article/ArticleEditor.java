@@ -77,7 +77,7 @@ public class ArticleEditor {
     public EditableArticle load(long id, Editor editor) {
         Article article = find(id);
         requireAccess(article, editor);
-        return EditableArticle.of(article);
+        return EditableArticle.of(article, corrections.forArticle(id));
     }
 
     /** A new draft from the editor form. */

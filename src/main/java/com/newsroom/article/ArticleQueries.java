@@ -34,8 +34,15 @@ public class ArticleQueries {
 
     private final RelatedArticles relatedArticles;
 
+    private final ArticleCorrections corrections;
+
+    private final StructuredData structuredData;
+
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
-            NewsroomProperties properties, RelatedArticles relatedArticles) {
+            NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCorrections corrections,
+            StructuredData structuredData) {
+        this.corrections = corrections;
+        this.structuredData = structuredData;
         this.articles = articles;
         this.redirects = redirects;
         this.listings = listings;
@@ -69,7 +76,7 @@ public class ArticleQueries {
         var article = articles.findPageBySlug(slug);
         if (article.isPresent()) {
             return article.get().isPublic()
-                    ? new ArticleLookup.Found(ArticlePage.of(article.get(), related(article.get())))
+                    ? new ArticleLookup.Found(page(article.get()))
                     : new ArticleLookup.Missing();
         }
         return redirects.findByOldSlug(slug)
@@ -85,7 +92,12 @@ public class ArticleQueries {
      */
     public ArticlePage preview(long articleId) {
         Article article = articles.findById(articleId).orElseThrow(com.newsroom.web.NotFoundException::new);
-        return ArticlePage.of(article, related(article));
+        return page(article);
+    }
+
+    /** The article page's whole view model: the article, related stories, corrections and metadata. */
+    private ArticlePage page(Article article) {
+        return ArticlePage.of(article, related(article), corrections.forArticle(article.getId()), structuredData);
     }
 
     public HomePage home() {
