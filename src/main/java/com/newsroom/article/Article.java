@@ -30,6 +30,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import com.newsroom.author.Author;
 import com.newsroom.category.Category;
 import com.newsroom.tag.Tag;
+import com.newsroom.web.RuleViolation;
 
 @Entity
 @Table(name = "articles")
@@ -185,7 +186,7 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** An author asks an editor to look at the draft. */
     void submitForReview(Editor by, Instant now) {
         if (status != ArticleStatus.DRAFT) {
-            throw new EditorialProblem("status", "admin.article.notADraft");
+            throw new RuleViolation("status", "admin.article.notADraft");
         }
         Snapshot before = snapshot();
         this.reviewRequestedAt = now;
@@ -228,13 +229,13 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** Queued for publication at {@code at}; the scheduled publisher makes it public then. */
     void schedule(Instant at, Editor by, Instant now) {
         if (at == null) {
-            throw new EditorialProblem("scheduleAt", "admin.article.scheduleRequired");
+            throw new RuleViolation("scheduleAt", "admin.article.scheduleRequired");
         }
         if (!at.isAfter(now)) {
-            throw new EditorialProblem("scheduleAt", "admin.article.scheduleInPast");
+            throw new RuleViolation("scheduleAt", "admin.article.scheduleInPast");
         }
         if (status == ArticleStatus.PUBLISHED) {
-            throw new EditorialProblem("scheduleAt", "admin.article.alreadyPublished");
+            throw new RuleViolation("scheduleAt", "admin.article.alreadyPublished");
         }
         Snapshot before = snapshot();
         this.status = ArticleStatus.SCHEDULED;
@@ -247,7 +248,7 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** Takes the article down at {@code at} (an embargo end); null clears a take-down already planned. */
     void scheduleTakeDown(Instant at, Editor by, Instant now) {
         if (at != null && !at.isAfter(now)) {
-            throw new EditorialProblem("unpublishAt", "admin.article.scheduleInPast");
+            throw new RuleViolation("unpublishAt", "admin.article.scheduleInPast");
         }
         Snapshot before = snapshot();
         this.unpublishAt = at;
@@ -312,7 +313,7 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** About to be deleted for good; only drafts and archived articles may be. */
     void delete(Editor by, Instant now) {
         if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
-            throw new EditorialProblem("status", "admin.article.deletePublished");
+            throw new RuleViolation("status", "admin.article.deletePublished");
         }
         record(ArticleEvent.Kind.DELETED, snapshot(), by, now, "/articles/" + slug);
     }

@@ -20,6 +20,7 @@ import com.newsroom.category.Category;
 import com.newsroom.tag.Tag;
 import com.newsroom.tag.Tags;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 
 /**
@@ -109,7 +110,7 @@ public class ArticleEditor {
      */
     public Article createDraft(ArticleContent content, Editor editor) {
         if (articles.existsBySlug(content.slug())) {
-            throw new EditorialProblem("slug", "admin.article.slugTaken");
+            throw new RuleViolation("slug", "admin.article.slugTaken");
         }
         Article article = new Article(content.title(), content.slug(), category(content.categoryId()),
                 clock.instant());
@@ -138,7 +139,7 @@ public class ArticleEditor {
         String slug = slugFor(input);
         if (!slug.equals(article.getSlug())
                 && articles.findBySlug(slug).filter(other -> !other.getId().equals(article.getId())).isPresent()) {
-            throw new EditorialProblem("slug", "admin.article.slugTaken");
+            throw new RuleViolation("slug", "admin.article.slugTaken");
         }
         List<Long> byline = new ArrayList<>(input.authorIds());
         if (!editor.isEditor() && !byline.contains(editor.staffId())) {
@@ -215,7 +216,7 @@ public class ArticleEditor {
         requireEditor(editor);
         Article article = find(id);
         if (note == null || note.isBlank() || note.strip().length() > 2000) {
-            throw new EditorialProblem("note", "admin.article.correctionInvalid");
+            throw new RuleViolation("note", "admin.article.correctionInvalid");
         }
         Instant now = clock.instant();
         corrections.add(id, note, editor, now);
@@ -348,14 +349,14 @@ public class ArticleEditor {
 
     private Category category(long id) {
         return categories.findById(id)
-                .orElseThrow(() -> new EditorialProblem("categoryId", "admin.article.categoryMissing"));
+                .orElseThrow(() -> new RuleViolation("categoryId", "admin.article.categoryMissing"));
     }
 
     private static String slugFor(ArticleInput input) {
         String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.title(), 120)
                 : input.slug().strip();
         if (!Slugs.isValid(slug)) {
-            throw new EditorialProblem("slug", "admin.article.slugInvalid");
+            throw new RuleViolation("slug", "admin.article.slugInvalid");
         }
         return slug;
     }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.audit.AuditLog;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 
 /** Editors manage categories: create, rename (old slug redirects), describe, reorder, delete when empty or moved. */
@@ -20,30 +21,6 @@ import com.newsroom.web.Slugs;
 public class CategoryAdmin {
 
     public record Row(long id, String name, String slug, String description, int position, long articles) {
-    }
-
-    /** A rule broken by well-formed input, shown beside {@code field}. */
-    public static class Problem extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        private final String messageKey;
-
-        Problem(String field, String messageKey) {
-            super(messageKey, null, false, false);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
     }
 
     private final JdbcClient jdbc;
@@ -137,7 +114,7 @@ public class CategoryAdmin {
         Row row = find(id);
         if (row.articles() > 0) {
             if (moveTo == null || moveTo == id) {
-                throw new Problem("moveTo", "admin.category.notEmpty");
+                throw new RuleViolation("moveTo", "admin.category.notEmpty");
             }
             find(moveTo);
             events.publishEvent(new CategoryRetiring(id, moveTo));
@@ -160,14 +137,14 @@ public class CategoryAdmin {
         boolean taken = jdbc.sql("select count(*) from categories where slug = :slug and id <> coalesce(:self, -1)")
                 .param("slug", slug).param("self", self).query(Integer.class).single() > 0;
         if (taken) {
-            throw new Problem("slug", "admin.category.slugTaken");
+            throw new RuleViolation("slug", "admin.category.slugTaken");
         }
     }
 
     private static String slugOf(String name, String slug) {
         String wanted = slug == null || slug.isBlank() ? Slugs.from(name) : slug.strip();
         if (!Slugs.isValid(wanted) || wanted.length() > Slugs.MAX_LENGTH) {
-            throw new Problem("slug", "admin.category.slugInvalid");
+            throw new RuleViolation("slug", "admin.category.slugInvalid");
         }
         return wanted;
     }

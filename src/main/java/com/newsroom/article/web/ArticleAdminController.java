@@ -31,7 +31,7 @@ import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.EditableArticle;
 import com.newsroom.article.Editor;
-import com.newsroom.article.EditorialProblem;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.article.LifecycleStep;
 import com.newsroom.article.StaleArticleException;
 import com.newsroom.article.TextDiff;
@@ -103,7 +103,7 @@ class ArticleAdminController {
             redirect.addFlashAttribute("flash", flashFor(then));
             return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             errors.rejectValue(problem.field(), problem.messageKey());
             return page(form(model, form, null, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -140,7 +140,7 @@ class ArticleAdminController {
             model.addAttribute("stale", true);
             return page(form(model, form, current, me), HttpStatus.CONFLICT);
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             errors.rejectValue(problem.field(), problem.messageKey());
             return page(form(model, form, current, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -177,7 +177,7 @@ class ArticleAdminController {
             return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
         }
         catch (DateTimeParseException ex) {
-            throw new EditorialProblem("scheduleAt", "admin.article.scheduleInvalid");
+            throw new RuleViolation("scheduleAt", "admin.article.scheduleInvalid");
         }
     }
 
@@ -201,7 +201,7 @@ class ArticleAdminController {
         try {
             editor.schedule(id, parseSchedule(scheduleAt), editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             ArticleForm form = ArticleForm.of(current);
             model.addAttribute("scheduleError", problem.messageKey());
@@ -219,7 +219,7 @@ class ArticleAdminController {
             editor.scheduleUnpublish(id, unpublishAt == null || unpublishAt.isBlank() ? null
                     : parseSchedule(unpublishAt), editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             model.addAttribute("takedownError", problem.messageKey());
             model.addAttribute("takedownTyped", unpublishAt);
@@ -249,7 +249,7 @@ class ArticleAdminController {
         try {
             editor.addCorrection(id, note, editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             model.addAttribute("correctionError", problem.messageKey());
             model.addAttribute("correctionTyped", note);
@@ -265,7 +265,7 @@ class ArticleAdminController {
         try {
             editor.delete(id, editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             model.addAttribute("lifecycleError", problem.messageKey());
             return page(form(model, ArticleForm.of(current), current, me), HttpStatus.CONFLICT);
