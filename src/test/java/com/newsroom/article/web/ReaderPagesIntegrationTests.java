@@ -105,6 +105,7 @@ class ReaderPagesIntegrationTests {
         assertThat(page.select(".article-header .dek").text()).isEqualTo("A ministry working group will draft standards.");
         assertThat(page.select(".byline a").eachAttr("href")).containsExactly("/author/mei-zhang", "/author/dan-reyes");
         assertThat(page.select(".byline").text()).isEqualTo("By Mei Zhang and Dan Reyes");
+        assertThat(page.select(".byline a[rel=author]")).hasSize(2);
         assertThat(page.select(".published time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(page.select(".reading-time").text()).isEqualTo("1 min read");
         assertThat(page.select(".hero img").attr("alt")).isEqualTo("A city skyline inside a headset");
