@@ -1,8 +1,10 @@
-package com.newsroom.article;
+package com.newsroom.article.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.newsroom.article.ArticleEvent;
+import com.newsroom.article.ArticleStatus;
 import com.newsroom.audit.AuditLog;
 
 /**

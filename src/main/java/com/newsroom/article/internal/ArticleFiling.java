@@ -1,4 +1,4 @@
-package com.newsroom.article;
+package com.newsroom.article.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
