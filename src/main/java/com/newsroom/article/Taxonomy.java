@@ -39,7 +39,7 @@ public class Taxonomy {
         }
         return categories.findBySlug(slug)
                 .<TaxonomyLookup>map(c -> new TaxonomyLookup.Found(ListingScope.CATEGORY, c.getId(), c.getName(),
-                        c.getDescription(), "/category/" + c.getSlug()))
+                        c.getDescription(), c.getSlug(), "/category/" + c.getSlug()))
                 .orElseGet(() -> categoryAdmin.redirectFor(slug)
                         .<TaxonomyLookup>map(current -> new TaxonomyLookup.Moved("/category/" + current))
                         .orElseGet(TaxonomyLookup.Missing::new));
@@ -52,7 +52,7 @@ public class Taxonomy {
         return tags.findBySlug(slug)
                 .<TaxonomyLookup>map(t -> new TaxonomyLookup.Found(ListingScope.TAG, t.getId(), t.getName(),
                         t.getDescription().isBlank() ? "Stories tagged “" + t.getName() + "”." : t.getDescription(),
-                        "/tag/" + t.getSlug()))
+                        t.getSlug(), "/tag/" + t.getSlug()))
                 .orElseGet(TaxonomyLookup.Missing::new);
     }
 
@@ -62,7 +62,7 @@ public class Taxonomy {
         }
         return authors.findBySlug(slug)
                 .<TaxonomyLookup>map(a -> new TaxonomyLookup.Found(ListingScope.AUTHOR, a.getId(), a.getDisplayName(),
-                        a.getBio(), "/author/" + a.getSlug()))
+                        a.getBio(), a.getSlug(), "/author/" + a.getSlug()))
                 .orElseGet(TaxonomyLookup.Missing::new);
     }
 }

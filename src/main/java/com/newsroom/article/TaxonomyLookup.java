@@ -8,9 +8,10 @@ public sealed interface TaxonomyLookup {
      * @param id the category, tag or author
      * @param name its name, as a heading
      * @param description what it is about (a tag without one gets a stock sentence); may be blank
+     * @param slug its slug, as in its address
      * @param path its listing page, e.g. {@code /category/ai}
      */
-    record Found(ListingScope scope, long id, String name, String description, String path)
+    record Found(ListingScope scope, long id, String name, String description, String slug, String path)
             implements TaxonomyLookup {
     }
 

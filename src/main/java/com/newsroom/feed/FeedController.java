@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import com.newsroom.article.ListingScope;
 import com.newsroom.article.Taxonomy;
 import com.newsroom.article.TaxonomyLookup;
+import com.newsroom.cache.PageKeys;
 import com.newsroom.feed.FeedWriter.Channel;
 import com.newsroom.feed.FeedWriter.Format;
 import com.newsroom.site.SiteSettings;
@@ -57,6 +58,7 @@ class FeedController {
     @GetMapping("/feed.{format:atom|rss}")
     ResponseEntity<String> site(@PathVariable String format, WebRequest request) {
         SiteSettings site = settings.current();
+        PageKeys.add(PageKeys.FEED);
         return feed(Format.of(format), new Channel(site.name(), site.tagline(), "/", "/feed." + format),
                 ListingScope.LATEST,
                 null, request);
@@ -86,6 +88,13 @@ class FeedController {
         if (!(lookup instanceof TaxonomyLookup.Found found)) {
             throw new NotFoundException();
         }
+        // A listing's feed is cached with its listing page's key: both change together.
+        PageKeys.add(switch (found.scope()) {
+            case CATEGORY -> PageKeys.category(found.slug());
+            case TAG -> PageKeys.tag(found.slug());
+            case AUTHOR -> PageKeys.author(found.slug());
+            case LATEST -> PageKeys.FEED;
+        });
         String description = found.description().isBlank() && found.scope() == ListingScope.AUTHOR
                 ? "Stories by " + found.name() + "." : found.description();
         return feed(Format.of(format), channel(found.name(), description, found.path(), format), found.scope(),

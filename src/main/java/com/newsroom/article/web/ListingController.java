@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.Taxonomy;
 import com.newsroom.article.TaxonomyLookup;
+import com.newsroom.cache.PageKeys;
 import com.newsroom.web.NotFoundException;
 import com.newsroom.web.Redirects;
 import com.newsroom.web.paging.PageParams;
@@ -57,8 +58,18 @@ class ListingController {
         }
         if (lookup instanceof TaxonomyLookup.Found found) {
             return ListingPages.render(model, articles.listing(found, params),
-                    new ListingHeading(kind, found.name(), found.description(), found.path()));
+                    new ListingHeading(kind, found.name(), found.description(), found.path()), pageKey(found));
         }
         throw new NotFoundException();
+    }
+
+    /** The surrogate key the listing's page is cached under. */
+    static String pageKey(TaxonomyLookup.Found found) {
+        return switch (found.scope()) {
+            case CATEGORY -> PageKeys.category(found.slug());
+            case TAG -> PageKeys.tag(found.slug());
+            case AUTHOR -> PageKeys.author(found.slug());
+            case LATEST -> PageKeys.HOME;
+        };
     }
 }
