@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
         // Refused requests are the point of many tests; one warning line each would drown the output.
         "logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=ERROR",
         "newsroom.comments.blocked-words=casino,cheap pills", "newsroom.comments.blocked-hosts=spam.example",
-        "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false" })
+        "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false",
+        IntegrationTest.NO_BACKGROUND_JOBS })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
         QueryCounter.class })
@@ -34,4 +35,10 @@ public @interface IntegrationTest {
      * read it straight away. {@code PageCacheIntegrationTests} runs with it on.
      */
     String PAGE_CACHE = "newsroom.cache.enabled";
+
+    /**
+     * Timers (scheduled publishing, comment retention) stay off: they would run against the test clock at
+     * moments no test chose. Tests call the jobs themselves.
+     */
+    String NO_BACKGROUND_JOBS = "newsroom.scheduling.enabled=false";
 }

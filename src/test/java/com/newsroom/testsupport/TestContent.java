@@ -123,19 +123,9 @@ public class TestContent {
     public void settle() {
         String marker = "test-marker-" + SEQUENCE.incrementAndGet();
         jdbc.sql("select pg_notify('content_changed', ?)").param(marker).query(Object.class).list();
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (!changeListener.hasHandled(marker) && System.nanoTime() < deadline) {
-            pause(10);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        org.awaitility.Awaitility.await("change notifications up to " + marker + " handled")
+                .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> changeListener.hasHandled(marker));
     }
 
     public JdbcClient jdbc() {
