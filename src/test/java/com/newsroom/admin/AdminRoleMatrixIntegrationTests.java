@@ -224,7 +224,7 @@ class AdminRoleMatrixIntegrationTests {
     @Test
     void wrongRoleGetsTheSiteStyledForbiddenPage() {
         HttpSignIn browser = new HttpSignIn(site);
-        browser.signIn(author.getUsername(), StaffFixtures.PASSWORD);
+        browser.signInAs(author.getUsername(), StaffFixtures.PASSWORD);
 
         SiteClient.Page page = browser.get("/admin/staff");
 

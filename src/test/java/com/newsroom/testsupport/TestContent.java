@@ -80,6 +80,8 @@ public class TestContent {
         }
         navigation.refresh();
         siteSettings.refresh();
+        // The truncation announced itself; once that has arrived, no page cached before it can be served.
+        settle();
     }
 
     public Category category(String name) {
