@@ -3,9 +3,7 @@ package com.newsroom.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -14,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.audit.AuditLog;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.StatementHold;
 import com.newsroom.testsupport.TestContent;
@@ -41,10 +37,7 @@ class ScheduledPublisherConcurrencyIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    AuditLog audit;
-
-    @Autowired
-    TransactionTemplate transaction;
+    ScheduledPublisher publisher;
 
     @Autowired
     DataSource dataSource;
@@ -63,11 +56,11 @@ class ScheduledPublisherConcurrencyIntegrationTests {
 
     @Test
     void instancesRunningAtOnceEachClaimTheirOwnBatchesAndPublishEveryArticleOnce() {
-        Clock afterDowntime = Clock.fixed(content.now().plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        content.clock().advance(Duration.ofHours(1));
         List<Integer> published;
+        // The publisher keeps no state between calls: one thread per instance, each with its own connection.
         try (StatementHold hold = StatementHold.on(dataSource, "articles");
-                Together<Integer> instances = Together.start(INSTANCES,
-                        i -> new ScheduledPublisher(jdbc, audit, transaction, afterDowntime)::publishDue)) {
+                Together<Integer> instances = Together.start(INSTANCES, i -> publisher::publishDue)) {
             // Every instance has claimed a batch and still holds it: none of them waits for another's rows.
             hold.awaitHolding(INSTANCES);
             hold.release();

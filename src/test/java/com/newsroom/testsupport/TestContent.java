@@ -20,6 +20,7 @@ import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.Comments;
 import com.newsroom.cache.ContentChangeListener;
+import com.newsroom.cache.PageCache;
 import com.newsroom.site.Navigation;
 import com.newsroom.site.SiteSettingsProvider;
 import com.newsroom.tag.Tag;
@@ -51,10 +52,13 @@ public class TestContent {
 
     private final ContentChangeListener changeListener;
 
+    private final PageCache pageCache;
+
     TestContent(Categories categories, Tags tags, Authors authors, ArticleService articles, Comments comments,
             JdbcClient jdbc, Clock clock, Navigation navigation, SiteSettingsProvider siteSettings,
-            ContentChangeListener changeListener) {
+            ContentChangeListener changeListener, PageCache pageCache) {
         this.changeListener = changeListener;
+        this.pageCache = pageCache;
         this.navigation = navigation;
         this.siteSettings = siteSettings;
         this.categories = categories;
@@ -80,8 +84,10 @@ public class TestContent {
         }
         navigation.refresh();
         siteSettings.refresh();
-        // The truncation announced itself; once that has arrived, no page cached before it can be served.
+        // Once the truncation's own announcements have arrived, none of them can empty the cache mid-test; and
+        // no page of the previous test is served to this one.
         settle();
+        pageCache.invalidateAll();
     }
 
     public Category category(String name) {

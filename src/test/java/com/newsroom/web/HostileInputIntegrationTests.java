@@ -61,47 +61,51 @@ class HostileInputIntegrationTests {
     private static final String SLUG = "hostile-story";
 
     /**
-     * Public pages; {slug}, {media}, {variant} and {page} are replaced by hostile strings, by real values
-     * otherwise. {paged}: takes ?page=.
+     * Public pages; {slug} (an article), {category}, {tag}, {author}, {media}, {variant} and {page} are replaced
+     * by hostile strings, by real values otherwise. The set names the parameters the page pages by: a hostile
+     * value there is refused, anywhere else ignored.
      */
     static final List<Endpoint> PUBLIC_PAGES = List.of(
-            new Endpoint("/", false),
-            new Endpoint("/latest", true),
-            new Endpoint("/articles/{slug}", false),
-            new Endpoint("/category/{slug}", true),
-            new Endpoint("/tag/{slug}", true),
-            new Endpoint("/author/{slug}", true),
-            // Search pages by number (capped), with no cursor: its page numbers are checked in SearchIntegrationTests.
-            new Endpoint("/search", false),
-            new Endpoint("/feed.atom", false),
-            new Endpoint("/feed.rss", false),
-            new Endpoint("/category/{slug}/feed.atom", false),
-            new Endpoint("/tag/{slug}/feed.rss", false),
-            new Endpoint("/author/{slug}/feed.atom", false),
-            new Endpoint("/media/{media}/{variant}", false),
-            new Endpoint("/sitemap.xml", false),
-            new Endpoint("/sitemap-sections.xml", false),
-            new Endpoint("/sitemap-articles-{page}.xml", false),
-            new Endpoint("/sitemap-tags-{page}.xml", false),
-            new Endpoint("/sitemap-news.xml", false),
-            new Endpoint("/robots.txt", false),
-            new Endpoint("/login", false));
+            new Endpoint("/", Set.of()),
+            new Endpoint("/latest", Set.of("page")),
+            new Endpoint("/articles/{slug}", Set.of()),
+            new Endpoint("/category/{category}", Set.of("page")),
+            new Endpoint("/tag/{tag}", Set.of("page")),
+            new Endpoint("/author/{author}", Set.of("page")),
+            new Endpoint("/search", Set.of("page")),
+            new Endpoint("/feed.atom", Set.of()),
+            new Endpoint("/feed.rss", Set.of()),
+            new Endpoint("/category/{category}/feed.atom", Set.of()),
+            new Endpoint("/tag/{tag}/feed.rss", Set.of()),
+            new Endpoint("/author/{author}/feed.atom", Set.of()),
+            new Endpoint("/media/{media}/{variant}", Set.of()),
+            new Endpoint("/sitemap.xml", Set.of()),
+            new Endpoint("/sitemap-sections.xml", Set.of()),
+            new Endpoint("/sitemap-articles-{page}.xml", Set.of()),
+            new Endpoint("/sitemap-tags-{page}.xml", Set.of()),
+            new Endpoint("/sitemap-news.xml", Set.of()),
+            new Endpoint("/robots.txt", Set.of()),
+            new Endpoint("/login", Set.of()));
 
     /** Staff pages, requested with an administrator's session; {comment} is a held comment. */
     static final List<Endpoint> STAFF_PAGES = List.of(
-            new Endpoint("/admin", false),
-            new Endpoint("/admin/comments", true),
-            new Endpoint("/admin/comments/{comment}", false),
-            // The admin list pages by cursor only (?after=), never by ?page=.
-            new Endpoint("/admin/articles", false),
-            new Endpoint("/admin/tags", false),
-            new Endpoint("/admin/articles/new", false),
-            new Endpoint("/admin/categories", false),
-            new Endpoint("/admin/media", false),
-            new Endpoint("/admin/settings", false),
-            new Endpoint("/admin/staff", false),
-            new Endpoint("/admin/audit", false),
-            new Endpoint("/admin/profile", false));
+            new Endpoint("/admin", Set.of()),
+            new Endpoint("/admin/comments", Set.of("page")),
+            new Endpoint("/admin/comments/{comment}", Set.of()),
+            // The admin lists page by cursor (?after= or ?before=), never by ?page=.
+            new Endpoint("/admin/articles", Set.of("after")),
+            new Endpoint("/admin/tags", Set.of("after")),
+            new Endpoint("/admin/articles/new", Set.of()),
+            new Endpoint("/admin/categories", Set.of()),
+            new Endpoint("/admin/media", Set.of("before")),
+            new Endpoint("/admin/settings", Set.of()),
+            new Endpoint("/admin/staff", Set.of()),
+            new Endpoint("/admin/audit", Set.of("before")),
+            new Endpoint("/admin/profile", Set.of()));
+
+    /** Path variables, replaced one at a time by hostile strings. */
+    static final List<String> PATH_VARIABLES = List.of("{slug}", "{category}", "{tag}", "{author}", "{comment}",
+            "{media}", "{variant}", "{page}");
 
     /** Fields whose every short hostile value is legitimate text: stored as typed, never interpreted. */
     static final Set<String> FREE_TEXT = Set.of("title", "bodyMarkdown", "displayName", "bio", "name",
@@ -121,11 +125,18 @@ class HostileInputIntegrationTests {
             "<script>alert(1)</script>", "../../../../etc/passwd", "..\\..\\windows\\win.ini", "\u0000",
             "%00", "\uD83D\uDCA9\u202E", "a".repeat(5000));
 
+    /** For parameters a page ignores, and for form fields: one of each kind (SQL, template, markup, path, bytes, size). */
+    static final List<String> FEW_INJECTIONS = List.of("' or 1=1--", "${7*7}",
+            "__${T(java.lang.Runtime).getRuntime().exec('id')}__::.x", "<script>alert(1)</script>",
+            "../../../../etc/passwd", "\u0000", "\uD83D\uDCA9\u202E", "a".repeat(5000), "99999999999999999999");
+
     static final List<String> PAGE_NUMBERS = List.of("99999999999999999999", "1000001", "2147483648", "-1",
             "0", "1e9", "0x10", " 1", "1.5", "NaN");
 
     static final List<String> RAW_MALFORMED = List.of("%ZZ", "%", "%C3%28", "%FF%FE", "%C0%AE%C0%AE", "%ED%A0%80",
             "%E2%82", "\u00ff\u00fe");
+
+    static final List<String> FEW_RAW_MALFORMED = List.of("%ZZ", "%C3%28", "%C0%AE%C0%AE");
 
     static final List<String> STATIC_TRAVERSAL = List.of("/css/../application.properties",
             "/css/..%2f..%2fapplication.properties", "/css/%2e%2e/%2e%2e/application.properties",
@@ -147,7 +158,7 @@ class HostileInputIntegrationTests {
     /** Which answers the cases got, by status, for the log line. */
     private static final Map<Integer, Integer> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    record Endpoint(String path, boolean paged) {
+    record Endpoint(String path, Set<String> pagedBy) {
     }
 
     enum Expect {
@@ -224,7 +235,8 @@ class HostileInputIntegrationTests {
         long image = media.upload(StaffRouteFixtures.PNG, "pixel.png", "A pixel", null);
         administrator = transaction.execute(status -> StaffFixtures.create(accounts, "Hostile Admin", Role.ADMIN));
         target = transaction.execute(status -> StaffFixtures.create(accounts, "Hostile Target", Role.AUTHOR));
-        shared = Map.of("{slug}", SLUG, "{comment}", String.valueOf(held.getId()), "{media}", String.valueOf(image),
+        shared = Map.of("{slug}", SLUG, "{category}", category.getSlug(), "{tag}", tag.getSlug(), "{author}",
+                author.getSlug(), "{comment}", String.valueOf(held.getId()), "{media}", String.valueOf(image),
                 "{variant}", "thumb", "{page}", "1");
         admin = new HttpSignIn(site);
         assertThat(admin.signInAs("hostile.admin", StaffFixtures.PASSWORD)).isEqualTo("Hostile Admin");
@@ -254,7 +266,7 @@ class HostileInputIntegrationTests {
             boolean staff = STAFF_PAGES.contains(page);
             String real = resolve(page.path());
             // Injection strings in each path variable: an unknown slug or id is a 404 (or 400), never evaluated.
-            for (String variable : List.of("{slug}", "{comment}", "{media}", "{variant}", "{page}")) {
+            for (String variable : PATH_VARIABLES) {
                 if (!page.path().contains(variable)) {
                     continue;
                 }
@@ -264,27 +276,36 @@ class HostileInputIntegrationTests {
                             staff, Expect.REFUSED));
                 }
             }
-            // Injection strings and absurd numbers in the query string.
-            for (String hostile : INJECTIONS) {
-                for (String parameter : List.of("page", "after", "before")) {
+            // Injection strings and absurd numbers where the page takes a page or cursor: refused, with the reason.
+            for (String parameter : page.pagedBy()) {
+                for (String hostile : INJECTIONS) {
                     cases.add(get(parameter + "=" + abbreviate(hostile) + " on " + page.path(),
-                            real + "?" + parameter + "=" + encodeQuery(hostile), staff,
-                            page.paged() ? Expect.REFUSED : Expect.HARMLESS));
+                            real + "?" + parameter + "=" + encodeQuery(hostile), staff, Expect.REFUSED));
+                }
+                for (String number : PAGE_NUMBERS) {
+                    cases.add(get(parameter + "=" + number + " on " + page.path(),
+                            real + "?" + parameter + "=" + encodeQuery(number), staff, Expect.REFUSED));
                 }
             }
-            for (String number : PAGE_NUMBERS) {
-                cases.add(get("page=" + number + " on " + page.path(), real + "?page=" + encodeQuery(number), staff,
-                        page.paged() ? Expect.REFUSED : Expect.HARMLESS));
+            // Parameters the page does not take are ignored: the page itself.
+            for (String parameter : List.of("page", "after", "before")) {
+                if (page.pagedBy().contains(parameter)) {
+                    continue;
+                }
+                for (String hostile : FEW_INJECTIONS) {
+                    cases.add(get(parameter + "=" + abbreviate(hostile) + " (ignored) on " + page.path(),
+                            real + "?" + parameter + "=" + encodeQuery(hostile), staff, Expect.HARMLESS));
+                }
             }
-            // Malformed percent-encoding and invalid UTF-8, raw on the wire.
-            for (String malformed : RAW_MALFORMED) {
+            // Malformed percent-encoding and invalid UTF-8, raw on the wire: the request cannot be read.
+            for (String malformed : FEW_RAW_MALFORMED) {
                 cases.add(get("raw query " + malformed + " on " + page.path(), real + "?page=" + malformed, staff,
-                        page.paged() ? Expect.REFUSED : Expect.HARMLESS));
+                        Expect.REFUSED));
                 cases.add(get("raw path " + malformed + " under " + page.path(), real + "/" + malformed, staff,
                         Expect.REFUSED));
             }
             // Wrong methods: the site's 405 page.
-            for (String method : List.of("PUT", "DELETE", "PATCH", "TRACE")) {
+            for (String method : List.of("PUT", "TRACE")) {
                 cases.add(fixed(method + " " + page.path(), Expect.NOT_ALLOWED, staff,
                         new Request(method, real, browserHeaders(), new byte[0])));
             }
@@ -295,12 +316,6 @@ class HostileInputIntegrationTests {
             bigHeader.put("X-Padding", "y".repeat(20_000));
             cases.add(fixed("20 KB header on " + page.path(), Expect.REFUSED, staff,
                     new Request("GET", real, bigHeader, null)));
-            Map<String, String> manyHeaders = browserHeaders();
-            for (int i = 0; i < 150; i++) {
-                manyHeaders.put("X-Many-" + i, "v");
-            }
-            cases.add(fixed("150 headers on " + page.path(), Expect.REFUSED, staff,
-                    new Request("GET", real, manyHeaders, null)));
         }
         for (String traversal : STATIC_TRAVERSAL) {
             cases.add(get("traversal " + traversal, traversal, false, Expect.REFUSED));
@@ -323,7 +338,7 @@ class HostileInputIntegrationTests {
         Map<String, String> valid = Map.of("name", "Ada", "email", "ada@example.com", "website", "",
                 "body", "Hello there");
         for (String field : valid.keySet()) {
-            for (String hostile : INJECTIONS) {
+            for (String hostile : FEW_INJECTIONS) {
                 boolean text = (field.equals("name") || field.equals("body")) && SHORT_INJECTIONS.contains(hostile);
                 cases.add(new Case(field + "=" + abbreviate(hostile) + " to " + path,
                         text ? Expect.ACCEPTED : Expect.JUDGED, false, null, values -> {
@@ -342,7 +357,7 @@ class HostileInputIntegrationTests {
     /** The sign-in form, with a valid CSRF token of its own session: every hostile sign-in fails with its reason. */
     private void signInFormCases(List<Case> cases) {
         for (String field : List.of("username", "password")) {
-            for (String hostile : INJECTIONS) {
+            for (String hostile : FEW_INJECTIONS) {
                 cases.add(new Case(field + "=" + abbreviate(hostile) + " to /login", Expect.SIGN_IN_FAILS, false,
                         null, values -> {
                             content.jdbc().sql("delete from login_attempts").update();
@@ -365,7 +380,7 @@ class HostileInputIntegrationTests {
     private void staffFormCases(StaffRoutes.Route route, List<Case> cases) {
         String name = route.path();
         for (String field : route.fields().keySet()) {
-            for (String hostile : INJECTIONS) {
+            for (String hostile : FEW_INJECTIONS) {
                 Expect expect = FREE_TEXT.contains(field) && SHORT_INJECTIONS.contains(hostile) ? Expect.ACCEPTED
                         : NUMBERS_AND_CHOICES.contains(field) && !hostile.matches("-?\\d+") ? Expect.REFUSED
                         : Expect.JUDGED;
@@ -380,8 +395,8 @@ class HostileInputIntegrationTests {
         }
         if (!route.fields().isEmpty()) {
             // Wrong content types, the CSRF token in its header: the handler sees none of its fields.
-            for (String type : List.of("application/json", "text/xml", "text/plain",
-                    "application/x-www-form-urlencoded; charset=no-such-charset", "application/octet-stream")) {
+            for (String type : List.of("application/json", "text/plain",
+                    "application/x-www-form-urlencoded; charset=no-such-charset")) {
                 cases.add(new Case(type + " to " + name, Expect.JUDGED, true, route, values -> {
                     Map<String, String> headers = browserHeaders();
                     headers.put("Content-Type", type);
@@ -415,7 +430,7 @@ class HostileInputIntegrationTests {
             headers.put("X-CSRF-TOKEN", csrf);
             return new Request("POST", StaffRoutes.fill(route.path(), values), headers, multipart(15 * 1024 * 1024));
         }));
-        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+        for (String method : List.of("PUT", "DELETE")) {
             cases.add(new Case(method + " " + name, Expect.NOT_ALLOWED, true, route,
                     values -> new Request(method, StaffRoutes.fill(route.path(), values), browserHeaders(),
                             new byte[0])));
@@ -492,12 +507,13 @@ class HostileInputIntegrationTests {
                 assertThat(status).as(what).isEqualTo(302);
                 assertThat(response.header("Location")).as(what).contains("/login?error");
                 HttpSignIn visitor = new HttpSignIn(site);
-                assertThat(visitor.get(response.header("Location")).html().select(".form-error").text()).as(what)
+                assertThat(visitor.get(response.header("Location").replaceFirst("^https?://[^/]+", "")).html().select(".form-error").text()).as(what)
                         .isNotBlank();
             }
         }
         if (c.asStaff()) {
-            assertThat(admin.signedInName()).as("still signed in after " + c.label()).isEqualTo("Hostile Admin");
+            // (The name itself may be what a case just changed.)
+            assertThat(admin.signedInName()).as("still signed in after " + c.label()).isNotBlank();
         }
         if (c.expect() != Expect.ACCEPTED && !(c.expect() == Expect.JUDGED && status < 400)) {
             assertThat(storedChecksum()).as("stored rows after " + c.label()).isEqualTo(before);
@@ -558,18 +574,15 @@ class HostileInputIntegrationTests {
                 messages.getMessage("error.4xx.title", null, Locale.ENGLISH), Locale.ENGLISH);
     }
 
+    /** Every stored row but those of {@link #VOLATILE_TABLES}, summed up in one query. */
     private String storedChecksum() {
         List<String> tables = content.jdbc().sql("""
                 select quote_ident(tablename) from pg_tables where schemaname = 'public' order by tablename""")
                 .query(String.class).list().stream().filter(t -> !VOLATILE_TABLES.contains(t)).toList();
-        StringBuilder sums = new StringBuilder();
-        for (String table : tables) {
-            sums.append(table).append('=').append(content.jdbc()
-                    .sql("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
-                            + table + " t")
-                    .query(String.class).single()).append('\n');
-        }
-        return sums.toString();
+        String sums = tables.stream().map(table -> "select '" + table + "=' || count(*) || ':' || "
+                + "coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t")
+                .collect(java.util.stream.Collectors.joining(" union all "));
+        return String.join("\n", content.jdbc().sql(sums).query(String.class).list());
     }
 
     private Case get(String label, String target, boolean staff, Expect expect) {
