@@ -51,7 +51,7 @@ import com.newsroom.testsupport.TestContent;
  * itself).
  */
 @IntegrationTest
-@Import({ StaffLogins.class, StaffRouteFixtures.class })
+@Import(StaffLogins.class)
 class AdminRoleMatrixIntegrationTests {
 
     @Autowired

@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +52,6 @@ import com.newsroom.testsupport.TestContent;
  * {@link StaffRoutes}; adding a page is adding a line. The number of cases is in the display names and logged.
  */
 @IntegrationTest
-@Import(StaffRouteFixtures.class)
 class HostileInputIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(HostileInputIntegrationTests.class);
@@ -132,6 +130,9 @@ class HostileInputIntegrationTests {
     static final List<String> FEW_INJECTIONS = List.of("' or 1=1--", "${7*7}",
             "__${T(java.lang.Runtime).getRuntime().exec('id')}__::.x", "<script>alert(1)</script>",
             "../../../../etc/passwd", "\u0000", "\uD83D\uDCA9\u202E", "a".repeat(5000), "99999999999999999999");
+
+    /** In a parameter the page does not read. */
+    static final List<String> IGNORED = List.of("' or 1=1--", "${7*7}", "<script>alert(1)</script>");
 
     /** For staff text fields: SQL, template, markup, bytes PostgreSQL refuses, direction overrides, size. */
     static final List<String> TEXT_INJECTIONS = List.of("' or 1=1--",
@@ -292,7 +293,7 @@ class HostileInputIntegrationTests {
                 if (!page.path().contains(variable)) {
                     continue;
                 }
-                for (String hostile : INJECTIONS) {
+                for (String hostile : FEW_INJECTIONS) {
                     String target = resolve(page.path().replace(variable, encodePath(hostile)));
                     cases.add(get("path " + variable + " " + abbreviate(hostile) + " on " + page.path(), target,
                             staff, Expect.REFUSED));
@@ -302,13 +303,13 @@ class HostileInputIntegrationTests {
             // (A page number must be a number in range; a cursor that decodes is only a position.)
             for (String parameter : page.pagedBy()) {
                 Expect paging = parameter.equals("page") ? Expect.REFUSED : Expect.ANSWERED;
-                for (String hostile : INJECTIONS) {
+                for (String hostile : FEW_INJECTIONS) {
                     // A NUL alone is dropped on the way in: an empty page number, the first page.
                     cases.add(get(parameter + "=" + abbreviate(hostile) + " on " + page.path(),
                             real + "?" + parameter + "=" + encodeQuery(hostile), staff,
                             hostile.equals("\u0000") ? Expect.ANSWERED : paging));
                 }
-                for (String number : PAGE_NUMBERS) {
+                for (String number : parameter.equals("page") ? PAGE_NUMBERS : List.<String>of()) {
                     cases.add(get(parameter + "=" + number + " on " + page.path(),
                             real + "?" + parameter + "=" + encodeQuery(number), staff, paging));
                 }
@@ -318,7 +319,7 @@ class HostileInputIntegrationTests {
                 if (page.pagedBy().contains(parameter)) {
                     continue;
                 }
-                for (String hostile : FEW_INJECTIONS) {
+                for (String hostile : IGNORED) {
                     cases.add(get(parameter + "=" + abbreviate(hostile) + " (ignored) on " + page.path(),
                             real + "?" + parameter + "=" + encodeQuery(hostile), staff, Expect.HARMLESS));
                 }
