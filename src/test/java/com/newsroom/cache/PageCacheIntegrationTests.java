@@ -28,7 +28,8 @@ import com.newsroom.testsupport.TestDatabaseConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true",
         com.newsroom.testsupport.IntegrationTest.NO_BACKGROUND_JOBS })
-@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
+        PageCacheTestConfiguration.class })
 class PageCacheIntegrationTests {
 
     @Autowired
