@@ -62,8 +62,8 @@ class HostileInputIntegrationTests {
     private static final Set<String> CURSOR_OR_PAGE = Set.of("page", "after", "before");
 
     /**
-     * Public pages; {slug} (an article), {category}, {tag}, {author}, {media}, {variant} and {page} are replaced
-     * by hostile strings, by real values otherwise. The set names the parameters the page pages by: a hostile
+     * Public pages; {slug} (an article), {category}, {tag}, {author}, {media} (an image's public key), {variant}
+     * and {page} are replaced by hostile strings, by real values otherwise. The set names the parameters the page pages by: a hostile
      * value there is refused, anywhere else ignored.
      */
     static final List<Endpoint> PUBLIC_PAGES = List.of(
@@ -265,7 +265,7 @@ class HostileInputIntegrationTests {
         administrator = transaction.execute(status -> StaffFixtures.create(accounts, "Hostile Admin", Role.ADMIN));
         target = transaction.execute(status -> StaffFixtures.create(accounts, "Hostile Target", Role.AUTHOR));
         shared = Map.of("{slug}", SLUG, "{category}", category.getSlug(), "{tag}", tag.getSlug(), "{author}",
-                author.getSlug(), "{comment}", String.valueOf(held.getId()), "{media}", String.valueOf(image),
+                author.getSlug(), "{comment}", String.valueOf(held.getId()), "{media}", media.find(image).orElseThrow().publicKey(),
                 "{variant}", "thumb", "{page}", "1");
         admin = new HttpSignIn(site);
         assertThat(admin.signInAs("hostile.admin", StaffFixtures.PASSWORD)).isEqualTo("Hostile Admin");
