@@ -8,6 +8,9 @@ vcl 4.1;
 #   non-GET request go straight to the app, cookies and all; every other request reaches the cache with no
 #   cookie at all, and a response that sets a cookie is never stored.
 # - X-Cache says HIT, MISS or PASS.
+# - Edge Side Includes: cacheable requests announce `Surrogate-Capability: varnish="ESI/1.0"`; a page that
+#   holds a per-response part (a one-time form token) answers with `Surrogate-Control: content="ESI/1.0"` and
+#   an <esi:include> where that part goes, which Varnish fetches, uncached, for every response.
 # - Grace: when every instance fails its readiness probe (no PostgreSQL, or no process), the last good pages
 #   are served for up to 6 hours; while any instance is ready, a purged or expired page is fetched afresh.
 #
@@ -40,6 +43,7 @@ sub vcl_recv {
     # Varnish is the way in: what clients claim about the original request must not reach the app, where a
     # cached page could carry it to every reader. X-Forwarded-Proto stays (a TLS terminator in front sets
     # it) and is part of the cache key; X-Forwarded-For is the client as Varnish sees it.
+    unset req.http.Surrogate-Capability;
     unset req.http.X-Forwarded-Host;
     unset req.http.X-Forwarded-Port;
     unset req.http.X-Forwarded-Prefix;
@@ -52,6 +56,11 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
+    # The per-response parts of a cached page: never cached themselves.
+    if (req.esi_level > 0) {
+        unset req.http.Cookie;
+        return (pass);
+    }
     if (req.url ~ "^/(admin|login|logout|actuator|account|profile|error)(/|\?|$)") {
         return (pass);
     }
@@ -60,6 +69,7 @@ sub vcl_recv {
         return (pass);
     }
     unset req.http.Cookie;
+    set req.http.Surrogate-Capability = {"varnish="ESI/1.0""};
 
     # One copy per encoding: gzip for every client that takes it, identity for the rest.
     if (req.http.Accept-Encoding ~ "gzip") {
@@ -92,6 +102,10 @@ sub vcl_backend_response {
     # The app's surrogate keys index the object for xkey purges.
     if (beresp.http.Surrogate-Key) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
+    }
+    if (beresp.http.Surrogate-Control ~ "ESI/1.0") {
+        unset beresp.http.Surrogate-Control;
+        set beresp.do_esi = true;
     }
     set beresp.grace = 6h;
     # Server errors are not cached; during grace the last good page is served instead.
