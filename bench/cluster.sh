@@ -31,6 +31,8 @@ CLUSTER_JAVA=${CLUSTER_JAVA:-java}
 CLUSTER_JAVA_OPTS=${CLUSTER_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k}
 # Settings every instance gets; the caller may add its own (CLUSTER_APP_ARGS) before cluster_start.
 CLUSTER_APP_ARGS=(${CLUSTER_APP_ARGS[@]+"${CLUSTER_APP_ARGS[@]}"})
+# Connections per instance (plus one that listens for changes): PostgreSQL on a shared machine has 100 at most.
+CLUSTER_POOL_SIZE=${CLUSTER_POOL_SIZE:-5}
 CLUSTER_ADMIN_PASSWORD=${CLUSTER_ADMIN_PASSWORD:-edge-cluster-password}
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$PGUSER")
 CLUSTER_PIDS=()
@@ -114,6 +116,8 @@ cluster_run_app() {
     --server.address=127.0.0.1 --server.port="$port" \
     --newsroom.site.base-url="http://127.0.0.1:$VARNISH_PORT" \
     --newsroom.edge.purge-urls="http://127.0.0.1:$VARNISH_PORT/" \
+    --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
+    --spring.datasource.hikari.maximum-pool-size="$CLUSTER_POOL_SIZE" \
     --logging.level.root=WARN --logging.level.com.newsroom=INFO \
     ${CLUSTER_APP_ARGS[@]+"${CLUSTER_APP_ARGS[@]}"} >"$log" 2>&1 &
   CLUSTER_LAST_PID=$!

@@ -71,7 +71,7 @@ rm -rf "$static" && mkdir -p "$static/html/articles" "$static/logs"
 curl -s -H 'Accept-Encoding: gzip' "$VARNISH/articles/$ARTICLE" -o "$static/html/articles/$ARTICLE.gz"
 gunzip -c "$static/html/articles/$ARTICLE.gz" >"$static/html/articles/$ARTICLE"
 cat >"$static/nginx.conf" <<EOF
-worker_processes 1;
+worker_processes auto;
 daemon off;
 pid $static/nginx.pid;
 error_log $static/logs/error.log warn;
@@ -172,7 +172,7 @@ fi
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT"
   echo "on $(nproc) cores, load average before the run $LOAD_BEFORE,"
   echo "$("$CLUSTER_JAVA" -version 2>&1 | head -1), $(varnishd -V 2>&1 | head -1 | cut -d' ' -f1-2)), nginx $("$NGINX" -v 2>&1 | cut -d/ -f2),"
-  echo "JAVA_OPTS \`$CLUSTER_JAVA_OPTS\`; database $CLUSTER_DB: $(sql "select count(*) from articles where status = 'PUBLISHED'") published articles."
+  echo "JAVA_OPTS \`$CLUSTER_JAVA_OPTS\`, $CLUSTER_POOL_SIZE database connections per instance; database $CLUSTER_DB: $(sql "select count(*) from articles where status = 'PUBLISHED'") published articles."
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Accept-Encoding: gzip' after a $WARMUP warm-up per row."
   echo
   echo "| page | req/s | p50 | p99 |"
