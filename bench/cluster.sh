@@ -165,8 +165,8 @@ backend instance_$name {
     .first_byte_timeout = 30s;
     .probe = {
         .url = "/actuator/health/readiness";
-        .interval = 1s;
-        .timeout = 1s;
+        .interval = 2s;
+        .timeout = 2s;
         .window = 3;
         .threshold = 2;
         .initial = 0;

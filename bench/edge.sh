@@ -25,6 +25,8 @@ NGINX_PORT=${NGINX_PORT:-8135}
 RESULTS=bench/results/edge.md
 GZIP=(-H 'Accept-Encoding: gzip')
 export CLUSTER_DB=${CLUSTER_DB:-newsroom_edge_bench}
+# The application's default pool: uncached pages wait for connections under load.
+export CLUSTER_POOL_SIZE=${CLUSTER_POOL_SIZE:-10}
 [[ "${RESEED:-0}" == 1 ]] && export CLUSTER_FRESH_DATABASE=1
 CLUSTER_APP_ARGS=(--newsroom.publishing.poll-interval=PT1S --newsroom.comments.rate-per-ip=1000000
                   --newsroom.comments.minimum-fill-time=0s)

@@ -9,7 +9,7 @@ backend app {
     .probe = {
         .url = "/actuator/health/readiness";
         .interval = 2s;
-        .timeout = 1s;
+        .timeout = 2s;
         .window = 3;
         .threshold = 2;
         .initial = 2;
