@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,12 +76,12 @@ final class PurgeTarget {
     }
 
     private void attempt(String keys, int attempt) {
-        java.util.concurrent.CompletableFuture<Integer> sent;
+        CompletableFuture<Integer> sent;
         try {
             sent = client.send(uri, keys);
         }
         catch (RuntimeException ex) {
-            sent = java.util.concurrent.CompletableFuture.failedFuture(ex);
+            sent = CompletableFuture.failedFuture(ex);
         }
         sent.whenComplete((status, failure) -> {
             if (failure == null && status >= 200 && status < 300) {
@@ -88,7 +90,7 @@ final class PurgeTarget {
                 sendWaiting();
                 return;
             }
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             String why = cause != null ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
                     : "status " + status;

@@ -13,9 +13,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 
 import com.sun.net.httpserver.HttpServer;
@@ -72,7 +76,7 @@ class EdgePurgerTests {
     @Test
     void theChangeNeverWaitsForTheCache() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean answered = new AtomicBoolean();
         Cache slow = cache(() -> {
             await(answer);
             answered.set(true);
@@ -184,7 +188,7 @@ class EdgePurgerTests {
     }
 
     /** An HTTP server answering every request with the status {@code status} gives, recording each. */
-    record Cache(URI uri, java.util.concurrent.BlockingQueue<Received> received) {
+    record Cache(URI uri, BlockingQueue<Received> received) {
 
         Received next() throws InterruptedException {
             Received next = received.poll(10, TimeUnit.SECONDS);
@@ -199,7 +203,7 @@ class EdgePurgerTests {
 
     Cache cache(IntSupplier status) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        var received = new java.util.concurrent.LinkedBlockingQueue<Received>();
+        var received = new LinkedBlockingQueue<Received>();
         server.createContext("/", exchange -> {
             String soft = exchange.getRequestHeaders().getFirst("xkey-softpurge");
             received.add(new Received(exchange.getRequestMethod(),
@@ -208,7 +212,7 @@ class EdgePurgerTests {
             exchange.sendResponseHeaders(status.getAsInt(), -1);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         servers.add(server);
         return new Cache(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), received);

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,7 +184,7 @@ class TwoInstancesBehindVarnishIntegrationTests {
         // 127.0.0.2 is this machine too, but not in the ACL (which lists the instances' address only).
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress("127.0.0.2", 0));
-            var varnish = java.net.URI.create(VARNISH);
+            URI varnish = URI.create(VARNISH);
             socket.connect(new InetSocketAddress(varnish.getHost(), varnish.getPort()), 2000);
             OutputStream out = socket.getOutputStream();
             out.write("PURGE / HTTP/1.1\r\nHost: news\r\nxkey: site\r\nConnection: close\r\n\r\n"
@@ -297,7 +299,7 @@ class TwoInstancesBehindVarnishIntegrationTests {
         assertThat(workers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         sleep(Duration.ofSeconds(3));
 
-        Map<String, String> stored = new java.util.HashMap<>();
+        Map<String, String> stored = new HashMap<>();
         query("select substring(body from 'soak-[0-9a-f-]{36}'), count(*) from comments where body like '%soak-%' group by 1")
                 .forEach(row -> stored.put(row[0], row[1]));
         List<String> storedOnceProblems = soak.accepted.stream().filter(marker -> !"1".equals(stored.get(marker)))
