@@ -34,7 +34,7 @@ CLUSTER_APP_ARGS=(${CLUSTER_APP_ARGS[@]+"${CLUSTER_APP_ARGS[@]}"})
 # Connections per instance (plus one that listens for changes): PostgreSQL on a shared machine has 100 at most.
 CLUSTER_POOL_SIZE=${CLUSTER_POOL_SIZE:-5}
 CLUSTER_ADMIN_PASSWORD=${CLUSTER_ADMIN_PASSWORD:-edge-cluster-password}
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$PGUSER")
+PSQL=(cluster_pg_retry psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$PGUSER")
 CLUSTER_PIDS=()
 PID_A=
 PID_B=
@@ -42,6 +42,21 @@ VARNISH_PID=
 PROXY_PID=
 
 cluster_log() { echo "[cluster $(date -u +%H:%M:%S)] $*"; }
+
+# Runs a psql command again while PostgreSQL refuses it for want of connection slots (a shared machine).
+cluster_pg_retry() {
+  local out
+  for _ in $(seq 1 60); do
+    if out=$("$@" 2>&1); then
+      [[ -z "$out" ]] || printf '%s\n' "$out"
+      return 0
+    fi
+    grep -q "too many clients" <<<"$out" || { printf '%s\n' "$out" >&2; return 1; }
+    sleep 2
+  done
+  printf '%s\n' "$out" >&2
+  return 1
+}
 
 cluster_prepare() {
   command -v varnishd >/dev/null || bash .ci/install-varnish
