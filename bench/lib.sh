@@ -30,6 +30,9 @@ need_tools() {
 
 ensure_jar() {
   JAR=$(ls target/newsroom-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+  if [[ "${BUILD:-0}" != 1 && -n "$JAR" ]] && git status --porcelain -- src pom.xml | grep -q . ; then
+    echo "Note: the work tree has changes; BUILD=1 rebuilds the jar from them"
+  fi
   if [[ -z "$JAR" || "${BUILD:-0}" == 1 ]]; then
     echo "Building the jar (./mvnw -q -B -DskipTests package)"
     ./mvnw -q -B -DskipTests package
@@ -100,13 +103,24 @@ reported_startup() {
   sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$APP_LOG" | head -1
 }
 
-# measure PATH [wrk header args...]: a warm-up, then the measured run; sets RPS P50 P99 ERRORS.
+# The app's CPU time so far (user + system), in milliseconds.
+cpu_ms() {
+  awk -v tck="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000 / tck}' "/proc/$APP_PID/stat"
+}
+
+# measure PATH [wrk args...]: a warm-up, then the measured run; sets RPS P50 P99 ERRORS, REQUESTS and
+# CPU_PER_REQUEST (the app's CPU milliseconds per request during the measured run). SCRIPT_ARGS (an array)
+# follow the URL, for a wrk script's init(args).
+SCRIPT_ARGS=()
 measure() {
   local path=$1
   shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$BASE$path" >/dev/null
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$BASE$path")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$BASE$path" "${SCRIPT_ARGS[@]}" >/dev/null
+  local out cpu_before
+  cpu_before=$(cpu_ms)
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$BASE$path" "${SCRIPT_ARGS[@]}")
+  REQUESTS=$(awk '/requests in/ {print $1}' <<<"$out")
+  CPU_PER_REQUEST=$(awk -v cpu=$(( $(cpu_ms) - cpu_before )) -v n="$REQUESTS" 'BEGIN {printf "%.2f", n ? cpu / n : 0}')
   RPS=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
   P50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   P99=$(awk '$1 == "99%" {print $2}' <<<"$out")

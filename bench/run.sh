@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# The Newsroom benchmark (issue 6): start-up time, throughput, latency and memory of the packaged app over
-# 100,000 articles and 1,000,000 comments, measured with wrk over loopback.
+# The Newsroom benchmark (issues 6 and 10): start-up time, throughput, latency, CPU and memory of the packaged
+# app over 100,000 articles and 1,000,000 comments, measured with wrk over loopback, and where the time goes.
 #
 #   bash bench/run.sh                        # build the jar and seed newsroom_bench if needed, then measure
+#   BASELINE=c954324 bash bench/run.sh       # also measure that commit's jar first, in the same run ("before")
 #   RESEED=1 bash bench/run.sh               # drop and re-seed the bench database first
 #   DURATION=5s WARMUP=2s bash bench/run.sh  # shorter runs
 #   UPDATE_README=1 bash bench/run.sh        # also copy the results into README.md ("Performance")
 #
 # Settings (environment): DURATION (10s), WARMUP (3s), CONNECTIONS (32), THREADS (2), BENCH_PORT (8090),
 # BENCH_DATABASE (newsroom_bench), ARTICLES / COMMENTS / TAGS (seed sizes), JAVA_OPTS (see bench/lib.sh),
-# BUILD=1 (rebuild the jar). Needs PostgreSQL on 127.0.0.1:5432 (a superuser, for session_replication_role
-# while seeding), psql, curl, Java 17+ and wrk (installed with apt-get when missing).
+# BUILD=1 (rebuild the jar), BASELINE (a commit; its jar is built in a scratch worktree, BASELINE_TREE, default
+# ../<worktree>-base), FLOOD_RATE (spam comments a second in the flood case, 20). Needs PostgreSQL on
+# 127.0.0.1:5432 (a superuser, for session_replication_role while seeding), psql, curl, Java 17+ (jcmd and jfr
+# for the profile) and wrk (installed with apt-get when missing).
 #
 # "cached" requests carry no cookie and are answered from the page cache (X-Cache: HIT); "uncached"
 # requests carry Cookie: SESSION=bench, which bypasses the cache, so every one is rendered from the
-# database. All requests accept gzip, as browsers do. Results: stdout and bench/results/latest.md.
+# database. All requests accept gzip, as browsers do. Results: stdout, bench/results/latest.md and, beside it,
+# bench/results/profile.md (the hottest frames of a flight recording of uncached pages).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -22,7 +26,10 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+FLOOD_RATE=${FLOOD_RATE:-20}
+FLOOD_SENT=bench/results/flood-sent.tmp
 RESULTS=bench/results/latest.md
+PROFILE=bench/results/profile.md
 UNCACHED=(-H 'Cookie: SESSION=bench')
 GZIP=(-H 'Accept-Encoding: gzip')
 
@@ -31,6 +38,21 @@ LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 # Read before anything is written: the results file itself is tracked.
 COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
 ensure_jar
+AFTER_JAR=$JAR
+BEFORE_JAR=
+if [[ -n "${BASELINE:-}" ]]; then
+  BASELINE_TREE=${BASELINE_TREE:-$(pwd)-base}
+  if [[ ! -d "$BASELINE_TREE" ]]; then
+    git worktree add --detach "$BASELINE_TREE" "$BASELINE"
+  fi
+  git -C "$BASELINE_TREE" checkout -q --detach "$BASELINE"
+  BEFORE_JAR=$(ls "$BASELINE_TREE"/target/newsroom-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+  if [[ -z "$BEFORE_JAR" || "${BUILD:-0}" == 1 ]]; then
+    echo "Building the baseline jar at $BASELINE in $BASELINE_TREE"
+    (cd "$BASELINE_TREE" && ./mvnw -q -B -DskipTests package)
+    BEFORE_JAR=$(ls "$BASELINE_TREE"/target/newsroom-*.jar | grep -v plain | head -1)
+  fi
+fi
 trap stop_app EXIT
 ensure_seeded
 
@@ -46,6 +68,8 @@ CURSOR=$(sql "select (extract(epoch from a.published_at) * 1000000)::bigint || '
               order by a.published_at desc, a.id desc offset 9979 limit 1")
 TAG=$(sql "select t.slug from tags t join article_tags at on at.tag_id = t.id
            where at.listed_at is not null group by t.slug order by count(*) desc, t.slug limit 1")
+AUTHOR=$(sql "select s.slug from staff s join article_authors aa on aa.staff_id = s.id
+              where aa.listed_at is not null group by s.slug order by count(*) desc, s.slug limit 1")
 ARTICLE=$(sql "select slug from articles where slug = 'article-with-25-comments'")
 [[ -n "$ARTICLE" && -n "$CURSOR" ]] || { echo "The bench database lacks the article or category page 500; RESEED=1" >&2; exit 1; }
 APPROVED=$(sql "select count(*) from comments c join articles a on a.id = c.article_id
@@ -54,6 +78,14 @@ PUBLISHED=$(sql "select count(*) from articles where status = 'PUBLISHED'")
 ALL_COMMENTS=$(sql "select count(*) from comments")
 TAG_COUNT=$(sql "select count(*) from tags")
 SEARCH='/search?q=market'
+
+# The long tail: every published article, drawn at random (no cache holds 100,000 pages for long).
+LONG_TAIL=bench/results/long-tail-paths.tmp
+sql "select '/articles/' || slug from articles where status = 'PUBLISHED'" >"$LONG_TAIL"
+# What readers load while the flood goes on: the home page and the 20 newest articles.
+READERS=bench/results/readers-paths.tmp
+{ echo /; sql "select '/articles/' || slug from articles where status = 'PUBLISHED'
+              order by published_at desc limit 20"; } >"$READERS"
 
 # page label | path | cached or uncached
 CASES=(
@@ -67,6 +99,8 @@ CASES=(
   "category page 500|/category/$CATEGORY?page=500&after=$CURSOR|uncached"
   "tag|/tag/$TAG|cached"
   "tag|/tag/$TAG|uncached"
+  "author|/author/$AUTHOR|cached"
+  "author|/author/$AUTHOR|uncached"
   "search \"market\"|$SEARCH|cached"
   "search \"market\"|$SEARCH|uncached"
   "search \"bank fraud\"|/search?q=bank+fraud|uncached"
@@ -74,86 +108,221 @@ CASES=(
   "site feed|/feed.atom|uncached"
 )
 
-echo "Starting $JAR on $BASE (database $DB, JAVA_OPTS: $JAVA_OPTS)"
-start_app bench/results/app.log.tmp
-TO_200=$STARTUP_SECONDS
-REPORTED=$(reported_startup)
-RSS_IDLE=$(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f", $1 / 1024}')
-echo "Start-up: / answered 200 after $TO_200 s (Spring Boot reports ${REPORTED:-?} s); RSS ${RSS_IDLE} MB"
+# Posts spam comments (the honeypot filled, as bots do) to the measured article at FLOOD_RATE a second until
+# killed, each from its own forwarded address so none is turned away by the per-address limit.
+flood_comments() {
+  local page token n=0
+  while true; do
+    if (( n % 50 == 0 )); then
+      page=$(curl -s "$BASE/articles/$ARTICLE")
+      token=$(sed -n 's/.*name="token" value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
+    fi
+    n=$((n + 1))
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H "Origin: $BASE" -H "X-Forwarded-For: 10.$((n / 65536 % 256)).$((n / 256 % 256)).$((n % 256))" \
+      --data-urlencode "token=$token" --data-urlencode "name=Bot $n" --data-urlencode "email=bot$n@spam.example" \
+      --data-urlencode "website=" --data-urlencode "body=Cheap pills, visit now" --data-urlencode "fax=555-0100" \
+      "$BASE/articles/$ARTICLE/comments" >>"$FLOOD_SENT" &
+    sleep "$(awk -v r="$FLOOD_RATE" 'BEGIN {print 1 / r}')"
+  done
+}
 
-# Every page once by curl: the status, and that cached and uncached requests take the path they claim.
-for entry in "${CASES[@]}"; do
-  IFS='|' read -r label path mode <<<"$entry"
-  args=("${GZIP[@]}")
-  [[ $mode == uncached ]] && args+=("${UNCACHED[@]}")
-  curl -s -o /dev/null "${args[@]}" "$BASE$path"   # fills the cache
-  read -r status cache < <(curl -s -o /dev/null -D - "${args[@]}" "$BASE$path" \
-    | awk 'NR == 1 {s = $2} tolower($1) == "x-cache:" {c = $2} END {gsub("\r", "", c); print s, (c == "" ? "none" : c)}')
-  if [[ $status != 200 || ($mode == cached && $cache != HIT) || ($mode == uncached && $cache != none) ]]; then
-    echo "$label ($mode) $path answered $status with X-Cache $cache" >&2
-    exit 1
-  fi
-done
-# The article page really shows 25 comments.
-shown=$(curl -s "${UNCACHED[@]}" "$BASE/articles/$ARTICLE" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l)
-echo "Article page /articles/$ARTICLE: $APPROVED approved comments in the database, $shown shown"
-# Bytes on the wire for the article when gzip is accepted, from the cache and freshly rendered.
-BYTES_CACHED=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "$BASE/articles/$ARTICLE")
-BYTES_UNCACHED=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "${UNCACHED[@]}" "$BASE/articles/$ARTICLE")
+# Top frames of a flight recording: where the samples' own time is (self) and which methods the most samples
+# pass through (total), application and framework frames alike.
+summarize_profile() {
+  local recording=$1 label=$2
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$recording" | awk -v label="$label" '
+    /stackTrace = \[/ { inside = 1; depth = 0; delete seen; samples++; next }
+    inside && /^[[:space:]]*\]/ { inside = 0; next }
+    inside && /line:/ {
+      frame = $0; sub(/^[[:space:]]+/, "", frame); sub(/[[:space:]]+line:.*/, "", frame)
+      if (depth == 0) self[frame]++
+      if (!(frame in seen)) { total[frame]++; seen[frame] = 1 }
+      depth++
+    }
+    END {
+      printf "### %s: %d execution samples\n\n", label, samples
+      print "| self % | hottest frames (own time) |"; print "| ---: | --- |"
+      n = 0; PROCINFO["sorted_in"] = "@val_num_desc"
+      for (f in self) { if (n++ == 15) break; printf "| %.1f | `%s` |\n", 100 * self[f] / samples, f }
+      print ""; print "| total % | frames the most samples pass through (com.newsroom, thymeleaf, hibernate, jdbc, spring web) |"; print "| ---: | --- |"
+      n = 0
+      for (f in total) {
+        if (f !~ /com\.newsroom|thymeleaf|hibernate|postgresql|springframework\.web|springframework\.security|ResourceUrl|ClassPathResource|zip|Deflater/) continue
+        if (n++ == 20) break; printf "| %.1f | `%s` |\n", 100 * total[f] / samples, f
+      }
+      print ""
+    }'
+}
 
-# A JIT warm-up across all pages before anything is measured.
-for entry in "${CASES[@]}"; do
-  IFS='|' read -r label path mode <<<"$entry"
-  args=("${GZIP[@]}")
-  [[ $mode == uncached ]] && args+=("${UNCACHED[@]}")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${args[@]}" "$BASE$path" >/dev/null
-done
+# bench_jar LABEL JAR: every case against one jar; fills ROWS_<LABEL> (label|req/s|p50|p99) and the extras.
+declare -A RPS_OF P99_OF P50_OF
+declare -A EXTRA
+bench_jar() {
+  local label=$1
+  JAR=$2
+  echo
+  echo "== $label: $JAR on $BASE (database $DB, JAVA_OPTS: $JAVA_OPTS)"
+  start_app "bench/results/app-$label.log.tmp"
+  EXTRA[$label,startup]=$STARTUP_SECONDS
+  EXTRA[$label,reported]=$(reported_startup)
+  EXTRA[$label,rss_idle]=$(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f", $1 / 1024}')
+  echo "Start-up: / answered 200 after $STARTUP_SECONDS s (Spring Boot reports ${EXTRA[$label,reported]:-?} s); RSS ${EXTRA[$label,rss_idle]} MB"
 
-# Resident memory, sampled every half second while wrk runs.
-RSS_SAMPLES=bench/results/rss.tmp
-: >"$RSS_SAMPLES"
-( while kill -0 "$APP_PID" 2>/dev/null; do ps -o rss= -p "$APP_PID" >>"$RSS_SAMPLES" || true; sleep 0.5; done ) &
-SAMPLER=$!
-trap 'kill $SAMPLER 2>/dev/null || true; stop_app' EXIT
+  # Every page once by curl: the status, and that cached and uncached requests take the path they claim.
+  for entry in "${CASES[@]}"; do
+    IFS='|' read -r name path mode <<<"$entry"
+    args=("${GZIP[@]}")
+    [[ $mode == uncached ]] && args+=("${UNCACHED[@]}")
+    curl -s -o /dev/null "${args[@]}" "$BASE$path"   # fills the cache
+    read -r status cache < <(curl -s -o /dev/null -D - "${args[@]}" "$BASE$path" \
+      | awk 'NR == 1 {s = $2} tolower($1) == "x-cache:" {c = $2} END {gsub("\r", "", c); print s, (c == "" ? "none" : c)}')
+    if [[ $status != 200 || ($mode == cached && $cache != HIT) || ($mode == uncached && $cache != none) ]]; then
+      echo "$name ($mode) $path answered $status with X-Cache $cache" >&2
+      exit 1
+    fi
+  done
+  EXTRA[$label,shown]=$(curl -s "${UNCACHED[@]}" "$BASE/articles/$ARTICLE" | grep -o 'id="comment-[0-9]*"' | sort -u | wc -l)
+  EXTRA[$label,bytes_cached]=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "$BASE/articles/$ARTICLE")
+  EXTRA[$label,bytes_uncached]=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "${UNCACHED[@]}" "$BASE/articles/$ARTICLE")
+
+  # A JIT warm-up across all pages before anything is measured.
+  for entry in "${CASES[@]}"; do
+    IFS='|' read -r name path mode <<<"$entry"
+    args=("${GZIP[@]}")
+    [[ $mode == uncached ]] && args+=("${UNCACHED[@]}")
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${args[@]}" "$BASE$path" >/dev/null
+  done
+
+  # Resident memory, sampled every half second while wrk runs.
+  local samples=bench/results/rss-$label.tmp
+  : >"$samples"
+  ( while kill -0 "$APP_PID" 2>/dev/null; do ps -o rss= -p "$APP_PID" >>"$samples" || true; sleep 0.5; done ) &
+  local sampler=$!
+
+  printf '%-36s %10s %10s %10s %12s\n' page req/s p50 p99 "CPU ms/req"
+  for entry in "${CASES[@]}"; do
+    IFS='|' read -r name path mode <<<"$entry"
+    args=("${GZIP[@]}")
+    [[ $mode == uncached ]] && args+=("${UNCACHED[@]}")
+    measure "$path" "${args[@]}"
+    record "$label" "$name ($mode)"
+  done
+
+  # The long tail, as readers without a session reach it: mostly misses, rendered from the database.
+  SCRIPT_ARGS=("$LONG_TAIL")
+  measure / "${GZIP[@]}" -s bench/paths.lua
+  record "$label" "long tail: random articles of all $PUBLISHED (cached)"
+
+  # Readers of the home page and the newest articles, without and then under a comment flood.
+  SCRIPT_ARGS=("$READERS")
+  measure / "${GZIP[@]}" -s bench/paths.lua
+  record "$label" "readers: home + 20 newest articles (cached)"
+  local comments_before
+  comments_before=$(sql "select count(*) from comments")
+  : >"$FLOOD_SENT"
+  flood_comments &
+  local flooder=$!
+  measure / "${GZIP[@]}" -s bench/paths.lua
+  SCRIPT_ARGS=()
+  kill "$flooder" 2>/dev/null || true
+  wait "$flooder" 2>/dev/null || true
+  record "$label" "readers under a comment flood (cached)"
+  sleep 30  # the last posts may still be on their way (each gives up after 30 s)
+  EXTRA[$label,flood_sent]=$(wc -l <"$FLOOD_SENT")
+  EXTRA[$label,flood_answered]=$(grep -c '^302' "$FLOOD_SENT" || true)
+  EXTRA[$label,flood]=$(( $(sql "select count(*) from comments") - comments_before ))
+  EXTRA[$label,flood_spam]=$(sql "select count(*) from comments where status = 'SPAM' and author_email like '%@spam.example'")
+  sql "delete from comments where author_email like '%@spam.example'" >/dev/null
+
+  kill "$sampler" 2>/dev/null || true
+  EXTRA[$label,rss_peak]=$(sort -n "$samples" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
+  echo "Peak RSS under load: ${EXTRA[$label,rss_peak]} MB; flood: ${EXTRA[$label,flood_sent]} comments sent, ${EXTRA[$label,flood_answered]} accepted (302), ${EXTRA[$label,flood]} stored"
+
+  # Where the time goes: a flight recording of the uncached article and category pages.
+  local recording=bench/results/profile-$label.jfr
+  jcmd "$APP_PID" JFR.start name=bench settings=profile >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${GZIP[@]}" "${UNCACHED[@]}" "$BASE/articles/$ARTICLE" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${GZIP[@]}" "${UNCACHED[@]}" "$BASE/category/$CATEGORY" >/dev/null
+  jcmd "$APP_PID" JFR.stop name=bench filename="$(pwd)/$recording" >/dev/null
+  summarize_profile "$recording" "$label, uncached article and category page 1 under wrk" >"bench/results/profile-$label.md.tmp"
+  rm -f "$recording"
+  stop_app
+}
+
+record() {
+  local label=$1 name=$2
+  printf '%-36s %10s %10s %10s %12s %s\n' "$name" "$RPS" "$P50" "$P99" "$CPU_PER_REQUEST" "$ERRORS"
+  RPS_OF[$label,$name]=$RPS
+  P50_OF[$label,$name]=$P50
+  P99_OF[$label,$name]=$P99
+  EXTRA[$label,cpu,$name]=$CPU_PER_REQUEST
+  [[ -z "$ERRORS" ]] || EXTRA[$label,errors]+="$name: $ERRORS; "
+  NAMES[$name]=1
+  [[ " ${ORDER[*]-} " == *" $name "* ]] || ORDER+=("$name")
+}
+declare -A NAMES
+ORDER=()
+
+LABELS=()
+if [[ -n "$BEFORE_JAR" ]]; then
+  bench_jar before "$BEFORE_JAR"
+  LABELS+=(before)
+fi
+bench_jar after "$AFTER_JAR"
+LABELS+=(after)
 
 TABLE=$(mktemp)
 {
-  echo "| page | req/s | p50 | p99 |"
-  echo "| --- | ---: | ---: | ---: |"
+  if [[ -n "$BEFORE_JAR" ]]; then
+    echo "| page | req/s before | req/s after | p99 before | p99 after | app CPU ms per request after |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    for name in "${ORDER[@]}"; do
+      echo "| $name | ${RPS_OF[before,$name]:-} | ${RPS_OF[after,$name]} | ${P99_OF[before,$name]:-} | ${P99_OF[after,$name]} | ${EXTRA[after,cpu,$name]} |"
+    done
+  else
+    echo "| page | req/s | p50 | p99 | app CPU ms per request |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    for name in "${ORDER[@]}"; do
+      echo "| $name | ${RPS_OF[after,$name]} | ${P50_OF[after,$name]} | ${P99_OF[after,$name]} | ${EXTRA[after,cpu,$name]} |"
+    done
+  fi
 } >"$TABLE"
-NOTES=()
-printf '%-36s %10s %10s %10s\n' page req/s p50 p99
-for entry in "${CASES[@]}"; do
-  IFS='|' read -r label path mode <<<"$entry"
-  args=("${GZIP[@]}")
-  [[ $mode == uncached ]] && args+=("${UNCACHED[@]}")
-  measure "$path" "${args[@]}"
-  printf '%-36s %10s %10s %10s %s\n' "$label ($mode)" "$RPS" "$P50" "$P99" "$ERRORS"
-  echo "| $label ($mode) | $RPS | $P50 | $P99 |" >>"$TABLE"
-  [[ -z "$ERRORS" ]] || NOTES+=("$label ($mode): $ERRORS")
-done
-kill "$SAMPLER" 2>/dev/null || true
-RSS_PEAK=$(sort -n "$RSS_SAMPLES" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
-echo "Peak RSS under load: ${RSS_PEAK} MB"
 
+FLOOD_NAME="readers under a comment flood (cached)"
+CALM_NAME="readers: home + 20 newest articles (cached)"
 {
-  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT"
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $COMMIT${BEFORE_JAR:+ (before = $BASELINE, measured in the same run)}"
   echo "on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)),"
   echo "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) memory, load average before the run $LOAD_BEFORE,"
   echo "$(java -version 2>&1 | head -1), PostgreSQL $(sql 'show server_version'), JAVA_OPTS \`$JAVA_OPTS\`."
-  echo "Data: $PUBLISHED published articles, $ALL_COMMENTS comments, $TAG_COUNT tags; the article has $shown comments on its page."
+  echo "Data: $PUBLISHED published articles, $ALL_COMMENTS comments, $TAG_COUNT tags; the article has ${EXTRA[after,shown]} comments on its page."
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Accept-Encoding: gzip' after a $WARMUP warm-up per page;"
-  echo "uncached = with \`Cookie: SESSION=bench\`, which bypasses the page cache."
+  echo "uncached = with \`Cookie: SESSION=bench\`, which bypasses the page cache. CPU = the app process's user + system"
+  echo "time over the measured run divided by the requests served."
   echo
   cat "$TABLE"
   echo
-  echo "Start-up: \`/\` answered 200 after $TO_200 s from launch; Spring Boot reported \"Started in ${REPORTED:-?} seconds\"."
-  echo "Resident memory: ${RSS_IDLE} MB after start-up, ${RSS_PEAK} MB at most under load."
-  echo "Article page bytes sent with Accept-Encoding: gzip: $BYTES_CACHED cached, $BYTES_UNCACHED uncached."
-  for note in "${NOTES[@]+"${NOTES[@]}"}"; do echo "Errors: $note"; done
+  for label in "${LABELS[@]}"; do
+    echo "$label: start-up \`/\` 200 after ${EXTRA[$label,startup]} s (Spring Boot: ${EXTRA[$label,reported]:-?} s);" \
+      "resident memory ${EXTRA[$label,rss_idle]} MB after start-up, ${EXTRA[$label,rss_peak]} MB at most under load;" \
+      "article bytes with gzip ${EXTRA[$label,bytes_cached]} cached, ${EXTRA[$label,bytes_uncached]} uncached;" \
+      "flood: ${EXTRA[$label,flood_sent]} spam comments sent during the ${DURATION} run, ${EXTRA[$label,flood_answered]} accepted, ${EXTRA[$label,flood]} stored (${EXTRA[$label,flood_spam]} as spam; deleted afterwards);" \
+      "readers under the flood at $(awk -v a="${RPS_OF[$label,$FLOOD_NAME]}" -v b="${RPS_OF[$label,$CALM_NAME]}" 'BEGIN {if (b > 0) printf "%.0f", 100 * a / b; else printf "?"}') % of their calm throughput."
+    [[ -z "${EXTRA[$label,errors]:-}" ]] || echo "$label errors: ${EXTRA[$label,errors]}"
+  done
+  echo
+  echo "Where the time goes: bench/results/profile.md."
 } >"$RESULTS"
-rm -f "$TABLE"
-echo "Wrote $RESULTS"
+{
+  echo "# Profile of uncached pages (bench/run.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT)"
+  echo
+  echo "Java Flight Recorder (settings=profile) on the packaged jar while wrk requested the uncached article"
+  echo "and category page 1 for $DURATION each."
+  echo
+  for label in "${LABELS[@]}"; do cat "bench/results/profile-$label.md.tmp"; done
+} >"$PROFILE"
+rm -f "$TABLE" bench/results/*.md.tmp "$LONG_TAIL" "$READERS" "$FLOOD_SENT"
+echo "Wrote $RESULTS and $PROFILE"
 
 if [[ "${UPDATE_README:-0}" == 1 ]]; then
   # Replace what lies between the bench markers in README.md with the results file, verbatim.

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import javax.sql.DataSource;
 
@@ -15,10 +17,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on PostgreSQL's 'content_changed' channel (fed by triggers on the content tables) and empties
- * the page cache whenever any instance commits a change readers could see. While the database is away
- * cached pages keep being served; once listening resumes the cache is emptied, since notifications may
- * have been missed in between.
+ * Listens on PostgreSQL's 'content_changed' channel, where the database triggers of V40 announce each
+ * committed change with the surrogate keys of the pages it affects (see {@link PageChange}), and drops
+ * exactly those pages, whichever instance made the change. While the database is away cached pages keep
+ * being served; once listening resumes every page is dropped, since notifications may have been missed.
  */
 @Component
 public class ContentChangeListener implements SmartLifecycle {
@@ -31,18 +33,18 @@ public class ContentChangeListener implements SmartLifecycle {
 
     private final DataSource dataSource;
 
-    private final PageCache cache;
+    private final PageInvalidation invalidation;
 
     private volatile boolean running;
 
     private volatile Thread thread;
 
     /** The payloads of the latest notifications handled, oldest first (bounded). */
-    private final java.util.Deque<String> recent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<String> recent = new ConcurrentLinkedDeque<>();
 
-    ContentChangeListener(DataSource dataSource, PageCache cache) {
+    ContentChangeListener(DataSource dataSource, PageInvalidation invalidation) {
         this.dataSource = dataSource;
-        this.cache = cache;
+        this.invalidation = invalidation;
     }
 
     @Override
@@ -84,19 +86,15 @@ public class ContentChangeListener implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen content_changed");
                 }
-                cache.invalidateAll();
+                invalidation.missedChanges();
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 long lastCheck = System.nanoTime();
                 while (running) {
                     // Blocks until a notification arrives (or a second passes); a broken connection throws.
                     PGNotification[] notifications = postgres.getNotifications(1000);
-                    if (notifications != null && notifications.length > 0) {
-                        cache.invalidateAll();
+                    if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            recent.addLast(notification.getParameter());
-                            if (recent.size() > 256) {
-                                recent.pollFirst();
-                            }
+                            handle(notification.getParameter());
                         }
                     }
                     // A half-open connection never throws: ask the server now and then, generously.
@@ -122,6 +120,23 @@ public class ContentChangeListener implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    private void handle(String payload) {
+        try {
+            PageChange change = PageChange.parse(payload);
+            if (change != null) {
+                invalidation.committed(change);
+            }
+        }
+        catch (RuntimeException ex) {
+            // One bad listener must not stop the instance from hearing the next change.
+            log.warn("Handling content change '{}' failed", payload, ex);
+        }
+        recent.addLast(payload);
+        if (recent.size() > 256) {
+            recent.pollFirst();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.newsroom.cache;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,13 +11,30 @@ import com.newsroom.config.NewsroomProperties;
 @Configuration(proxyBeanMethods = false)
 class PageCacheConfiguration {
 
+    /** Static: it names the pool's connections (a post-processor) before anything opens one. */
+    @Bean
+    static InstanceName instanceName() {
+        return InstanceName.random();
+    }
+
+    @Bean
+    PageSlotDialect pageSlotDialect() {
+        return new PageSlotDialect();
+    }
+
+    @Bean
+    PageSlots pageSlots(ObjectProvider<PageSlot> slots) {
+        return new PageSlots(slots.orderedStream().toList());
+    }
+
     /**
      * Inside Spring Security's filters, so cached pages still get every security header, and the
      * signed-in state is known before anything is served from memory.
      */
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, NewsroomProperties properties) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageSlots slots,
+            NewsroomProperties properties) {
+        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, slots, properties));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.setName("pageCacheFilter");
         return registration;

@@ -21,11 +21,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.newsroom.config.NewsroomProperties;
 
 /**
- * Serves public pages to readers without a session from memory, with an ETag (304 when unchanged) and a
- * Cache-Control that lets a CDN keep them briefly. Staff, readers with a session (someone who just
- * commented) and everything under /admin always get a freshly rendered page.
+ * Serves public pages to readers without a session from memory, compressed once when stored, with an ETag
+ * (304 when unchanged), a Cache-Control that lets a CDN keep them briefly and the Surrogate-Key header it
+ * purges them by. Staff, readers with a session (someone who just commented) and everything under /admin
+ * always get a freshly rendered page. On every page, cached or not, {@link PageSlot} markers are filled.
  */
 class PageCacheFilter extends OncePerRequestFilter {
+
+    static final String SURROGATE_KEY = "Surrogate-Key";
 
     private static final Set<String> CACHEABLE_TYPES = Set.of("text/html", "application/atom+xml",
             "application/rss+xml", "application/xml", "text/xml", "text/plain");
@@ -35,44 +38,39 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static final Set<String> PRIVATE_PREFIXES = Set.of("/admin", "/login", "/logout", "/actuator",
             "/media/upload", "/error");
 
+    /** Pages whose slots differ per response may be kept by no one else. */
+    private static final String PER_RESPONSE_CACHE_CONTROL = "private, no-cache";
+
     private final PageCache cache;
+
+    private final PageSlots slots;
 
     private final String cacheControl;
 
-    PageCacheFilter(PageCache cache, NewsroomProperties properties) {
+    PageCacheFilter(PageCache cache, PageSlots slots, NewsroomProperties properties) {
         this.cache = cache;
+        this.slots = slots;
         this.cacheControl = "public, max-age=0, must-revalidate, s-maxage="
                 + properties.cache().sharedMaxAge().toSeconds();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (!cache.isEnabled()) {
-            return true;
-        }
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            return true;
-        }
         String path = request.getRequestURI();
-        for (String prefix : PRIVATE_PREFIXES) {
-            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return true;
-            }
-        }
-        // Static files have their own long-lived, fingerprinted caching.
-        if (path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/media/")) {
-            return true;
-        }
-        return hasSession(request) || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        // Static files have their own long-lived, fingerprinted caching, and hold no slots.
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+                || path.startsWith("/media/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = key(request);
-        CachedPage cached = cache.get(key);
+        if (!cacheable(request)) {
+            renderWithSlotsFilled(request, response, chain);
+            return;
+        }
+        String url = url(request);
+        CachedPage cached = cache.get(url);
         if (cached != null) {
             response.setHeader("X-Cache", "HIT");
             write(request, response, cached);
@@ -81,34 +79,111 @@ class PageCacheFilter extends OncePerRequestFilter {
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
-        CachedPage page = cacheable(capture) ? page(capture) : null;
-        if (page == null) {
+        if (!cacheable(capture)) {
+            fillSlots(request, capture);
             capture.copyBodyToResponse();
             return;
         }
-        cache.put(key, page, generation);
+        byte[] body = capture.getContentAsByteArray();
+        CachedPage page = CachedPage.of(capture.getContentType(), body, etag(body),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), PageKeys.of(request));
+        cache.put(url, page, generation);
+        // The page goes out as a hit would send it; what the chain wrote is dropped.
         capture.resetBuffer();
         response.setHeader("X-Cache", "MISS");
-        write(request, capture, page);
+        write(request, response, page);
+    }
+
+    private boolean cacheable(HttpServletRequest request) {
+        if (!cache.isEnabled()) {
+            return false;
+        }
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return false;
+        }
+        String path = request.getRequestURI();
+        for (String prefix : PRIVATE_PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return false;
+            }
+        }
+        return !hasSession(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+    }
+
+    /** A page rendered for this response only: its slots are filled, and the server compresses it as usual. */
+    private void renderWithSlotsFilled(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (slots.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, capture);
+        fillSlots(request, capture);
         capture.copyBodyToResponse();
+    }
+
+    private void fillSlots(HttpServletRequest request, ContentCachingResponseWrapper capture) throws IOException {
+        String type = capture.getContentType();
+        if (slots.isEmpty() || type == null || !type.startsWith("text/html")) {
+            return;
+        }
+        PageSlots.Template template = PageSlots.parse(capture.getContentAsByteArray());
+        if (template.hasSlots()) {
+            byte[] filled = PageSlots.join(template, slots.fill(template, request));
+            capture.resetBuffer();
+            capture.getOutputStream().write(filled);
+        }
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page)
             throws IOException {
-        response.setHeader(HttpHeaders.ETAG, page.etag());
+        response.setHeader(SURROGATE_KEY, String.join(" ", page.keys()));
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
-        if (notModified(request, page)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+        if (page.hasSlots()) {
+            // Every response differs: no entity tag to revalidate against, and no shared copy.
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PER_RESPONSE_CACHE_CONTROL);
+        }
+        else {
+            response.setHeader(HttpHeaders.ETAG, page.etag());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+            if (notModified(request, page)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
-        response.setContentLength(page.body().length);
-        if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(page.body());
+        byte[][] values = page.hasSlots() ? slots.fill(page.template(), request) : new byte[0][];
+        byte[] body;
+        if (acceptsGzip(request)) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            body = page.gzip(values);
         }
+        else {
+            body = page.plain(values);
+        }
+        response.setContentLength(body.length);
+        if (!request.getMethod().equals("HEAD")) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                return parts.length < 2 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     private static boolean notModified(HttpServletRequest request, CachedPage page) {
@@ -144,16 +219,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         return CACHEABLE_TYPES.contains(mediaType);
     }
 
-    private static CachedPage page(ContentCachingResponseWrapper capture) {
-        byte[] body = capture.getContentAsByteArray();
-        return new CachedPage(capture.getContentType(), body, etag(body),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    }
-
     private static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            // Weak: the same page may travel gzipped or not, and Tomcat only compresses weakly tagged responses.
+            // Weak: the same page travels gzipped or not.
             return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         }
         catch (NoSuchAlgorithmException ex) {
@@ -161,7 +230,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String key(HttpServletRequest request) {
+    private static String url(HttpServletRequest request) {
         String query = request.getQueryString();
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
 import com.newsroom.author.Authors;
+import com.newsroom.cache.PageKeys;
 import com.newsroom.category.Categories;
 import com.newsroom.feed.FeedArticles.Scope;
 import com.newsroom.feed.FeedWriter.Channel;
@@ -63,6 +64,7 @@ class FeedController {
     @GetMapping("/feed.{format:atom|rss}")
     ResponseEntity<String> site(@PathVariable String format, WebRequest request) {
         SiteSettings site = settings.current();
+        PageKeys.add(PageKeys.FEED);
         return feed(Format.of(format), new Channel(site.name(), site.tagline(), "/", "/feed." + format), Scope.SITE,
                 null, request);
     }
@@ -71,6 +73,7 @@ class FeedController {
     ResponseEntity<String> category(@PathVariable String slug, @PathVariable String format, WebRequest request) {
         var category = categories.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
         String path = "/category/" + category.getSlug();
+        PageKeys.add(PageKeys.category(category.getSlug()));
         return feed(Format.of(format), channel(category.getName(), category.getDescription(), path, format),
                 Scope.CATEGORY, category.getId(), request);
     }
@@ -79,6 +82,7 @@ class FeedController {
     ResponseEntity<String> tag(@PathVariable String slug, @PathVariable String format, WebRequest request) {
         var tag = tags.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
         String path = "/tag/" + tag.getSlug();
+        PageKeys.add(PageKeys.tag(tag.getSlug()));
         String description = tag.getDescription().isBlank() ? "Stories tagged “" + tag.getName() + "”."
                 : tag.getDescription();
         return feed(Format.of(format), channel(tag.getName(), description, path, format), Scope.TAG, tag.getId(),
@@ -89,6 +93,7 @@ class FeedController {
     ResponseEntity<String> author(@PathVariable String slug, @PathVariable String format, WebRequest request) {
         var author = authors.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
         String path = "/author/" + author.getSlug();
+        PageKeys.add(PageKeys.author(author.getSlug()));
         String description = author.getBio().isBlank() ? "Stories by " + author.getDisplayName() + "."
                 : author.getBio();
         return feed(Format.of(format), channel(author.getDisplayName(), description, path, format), Scope.AUTHOR,

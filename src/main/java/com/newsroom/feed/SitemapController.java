@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import com.newsroom.cache.PageKeys;
 import com.newsroom.site.SiteSettingsProvider;
 import com.newsroom.web.NotFoundException;
 
@@ -41,11 +42,13 @@ class SitemapController {
 
     @GetMapping("/sitemap.xml")
     void index(HttpServletResponse response) throws IOException {
+        PageKeys.add(PageKeys.SITEMAP);
         write(response, xml -> sitemaps.writeIndex(xml, settings.current()));
     }
 
     @GetMapping("/sitemap-sections.xml")
     void sections(HttpServletResponse response) throws IOException {
+        PageKeys.add(PageKeys.SITEMAP);
         write(response, xml -> sitemaps.writeSections(xml, settings.current()));
     }
 
@@ -55,6 +58,7 @@ class SitemapController {
         if (!sitemaps.hasArticlePage(page)) {
             throw new NotFoundException();
         }
+        PageKeys.add(PageKeys.SITEMAP);
         write(response, xml -> sitemaps.writeArticles(xml, settings.current(), page));
     }
 
@@ -64,11 +68,13 @@ class SitemapController {
         if (!sitemaps.hasTagPage(page)) {
             throw new NotFoundException();
         }
+        PageKeys.add(PageKeys.SITEMAP);
         write(response, xml -> sitemaps.writeTags(xml, settings.current(), page));
     }
 
     @GetMapping("/sitemap-news.xml")
     void news(HttpServletResponse response) throws IOException {
+        PageKeys.add(PageKeys.SITEMAP);
         write(response, xml -> sitemaps.writeNews(xml, settings.current()));
     }
 

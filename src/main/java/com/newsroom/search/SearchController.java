@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.newsroom.cache.PageKeys;
 import com.newsroom.category.Categories;
 import com.newsroom.category.Category;
 import com.newsroom.site.Navigation;
@@ -47,6 +48,7 @@ class SearchController {
         String query = normalize(q);
         int number = pageNumber(page);
         Category filter = category(category);
+        PageKeys.add(PageKeys.SEARCH);
         model.addAttribute("query", query);
         model.addAttribute("category", filter == null ? "" : filter.getSlug());
         model.addAttribute("categories", navigation.categories());

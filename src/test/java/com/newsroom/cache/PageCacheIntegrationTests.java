@@ -27,7 +27,8 @@ import com.newsroom.testsupport.TestDatabaseConfiguration;
 /** Public pages served from memory stay correct: every change shows on the very next request. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true" })
-@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
+        PageCacheTestConfiguration.class })
 class PageCacheIntegrationTests {
 
     @Autowired

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.newsroom.article.ArticleLookup;
 import com.newsroom.article.ArticlePage;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.HomePage;
+import com.newsroom.cache.PageKeys;
 import com.newsroom.comment.CommentForm;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.CommentSubmissions;
@@ -61,7 +63,10 @@ class ArticleController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("home", articles.home());
+        HomePage home = articles.home();
+        PageKeys.add(PageKeys.HOME);
+        PageKeys.add(home.cards().map(card -> PageKeys.article(card.id())).toList());
+        model.addAttribute("home", home);
         return "home/index";
     }
 
@@ -69,7 +74,7 @@ class ArticleController {
     String latest(@RequestParam(required = false) String page, @RequestParam(required = false) String after,
             @RequestParam(required = false) String before, Model model) {
         var listing = articles.latest(PageParams.of(page, after, before));
-        return ListingPages.render(model, listing, ListingHeading.latest());
+        return ListingPages.render(model, listing, ListingHeading.latest(), PageKeys.HOME);
     }
 
     @GetMapping("/articles/{slug}")
@@ -80,6 +85,7 @@ class ArticleController {
             return Redirects.permanent("/articles/" + moved.currentSlug());
         }
         ArticlePage page = ((ArticleLookup.Found) lookup).page();
+        PageKeys.add(keys(page));
         return show(page, CommentForm.empty(replyTo), request, model);
     }
 
@@ -148,6 +154,18 @@ class ArticleController {
         model.addAttribute("commentForm", form);
         model.addAttribute("commentToken", formTokens.issue(page.id()));
         return "article/show";
+    }
+
+    /**
+     * The article and the related articles it shows: an edit or withdrawal of any of them refreshes the page.
+     * (Which articles are related is itself kept for minutes, see RelatedArticles, so a newly published one
+     * joins other pages' related lists when those are next computed, not at once.)
+     */
+    private static Set<String> keys(ArticlePage page) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(PageKeys.article(page.id()));
+        page.related().forEach(card -> keys.add(PageKeys.article(card.id())));
+        return keys;
     }
 
     private ArticleLookup lookup(String slug) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.author.Authors;
+import com.newsroom.cache.PageKeys;
 import com.newsroom.category.Categories;
 import com.newsroom.category.CategoryAdmin;
 import com.newsroom.tag.Tags;
@@ -53,7 +54,7 @@ class ListingController {
         var category = found.get();
         return ListingPages.render(model, articles.inCategory(category.getId(), params),
                 new ListingHeading("Category", category.getName(), category.getDescription(),
-                        "/category/" + category.getSlug()));
+                        "/category/" + category.getSlug()), PageKeys.category(category.getSlug()));
     }
 
     @GetMapping("/tag/{slug}")
@@ -65,7 +66,8 @@ class ListingController {
         String description = tag.getDescription().isBlank() ? "Stories tagged “" + tag.getName() + "”."
                 : tag.getDescription();
         return ListingPages.render(model, articles.tagged(tag.getId(), params),
-                new ListingHeading("Tag", tag.getName(), description, "/tag/" + tag.getSlug()));
+                new ListingHeading("Tag", tag.getName(), description, "/tag/" + tag.getSlug()),
+                PageKeys.tag(tag.getSlug()));
     }
 
     @GetMapping("/author/{slug}")
@@ -75,7 +77,8 @@ class ListingController {
         PageParams params = PageParams.of(page, after, before);
         var author = authors.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
         return ListingPages.render(model, articles.byAuthor(author.getId(), params),
-                new ListingHeading("Author", author.getDisplayName(), author.getBio(), "/author/" + author.getSlug()));
+                new ListingHeading("Author", author.getDisplayName(), author.getBio(), "/author/" + author.getSlug()),
+                PageKeys.author(author.getSlug()));
     }
 
     private static String checked(String slug) {

@@ -1,0 +1,124 @@
+package com.newsroom.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link PageSlot} markers in a page: written by templates, found once when a page is rendered, and
+ * filled on every response. A marker is an HTML comment, {@code <!--slot:NAME:ARG-->}, written unescaped by
+ * the template ({@code th:utext="${#slots.marker('name', arg)}"}, see {@link PageSlotDialect}); the slot's value replaces it whole, so a slot meant for
+ * an attribute fills in the element that carries it. Only unescaped markers count: whatever readers or
+ * editors write reaches a page escaped or sanitized (comments removed), so it can never make a slot.
+ */
+public final class PageSlots {
+
+    private static final Logger log = LoggerFactory.getLogger(PageSlots.class);
+
+    private static final Pattern MARKER = Pattern
+            .compile("<!--slot:([A-Za-z0-9_-]+):([A-Za-z0-9_.:-]*?)-->");
+
+    private static final byte[] OPENING = "<!--slot:".getBytes(StandardCharsets.US_ASCII);
+
+    private final Map<String, PageSlot> byName;
+
+    PageSlots(List<PageSlot> slots) {
+        this.byName = slots.stream().collect(Collectors.toUnmodifiableMap(PageSlot::name, Function.identity()));
+    }
+
+    /** The marker a template writes, unescaped, where the slot goes. */
+    public static String marker(String name, Object argument) {
+        return "<!--slot:" + name + ":" + (argument == null ? "" : argument) + "-->";
+    }
+
+    boolean isEmpty() {
+        return byName.isEmpty();
+    }
+
+    /** The page split at its markers: literal parts around the slots, in order. */
+    static Template parse(byte[] body) {
+        if (indexOf(body, OPENING) < 0) {
+            return new Template(List.of(body), List.of());
+        }
+        // Markers are ASCII, and ISO-8859-1 maps bytes to chars one to one: offsets stay byte offsets.
+        Matcher matcher = MARKER.matcher(new String(body, StandardCharsets.ISO_8859_1));
+        List<byte[]> literals = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        int start = 0;
+        while (matcher.find()) {
+            literals.add(Arrays.copyOfRange(body, start, matcher.start()));
+            slots.add(new Slot(matcher.group(1), matcher.group(2)));
+            start = matcher.end();
+        }
+        literals.add(start == 0 ? body : Arrays.copyOfRange(body, start, body.length));
+        return new Template(List.copyOf(literals), List.copyOf(slots));
+    }
+
+    /** What each slot of the page reads on this response. */
+    byte[][] fill(Template template, HttpServletRequest request) {
+        byte[][] values = new byte[template.slots().size()][];
+        for (int i = 0; i < values.length; i++) {
+            Slot slot = template.slots().get(i);
+            PageSlot filler = byName.get(slot.name());
+            String value = "";
+            if (filler == null) {
+                log.warn("No PageSlot named '{}': its marker is left empty", slot.name());
+            }
+            else {
+                value = filler.fill(slot.argument(), request);
+            }
+            values[i] = (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+        }
+        return values;
+    }
+
+    /** The page with its slots filled. */
+    static byte[] join(Template template, byte[][] values) {
+        if (values.length == 0) {
+            return template.literals().get(0);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < values.length; i++) {
+            out.writeBytes(template.literals().get(i));
+            out.writeBytes(values[i]);
+        }
+        out.writeBytes(template.literals().get(values.length));
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    record Slot(String name, String argument) {
+    }
+
+    /** Literal parts of a page around its slots; one more literal than slots. */
+    record Template(List<byte[]> literals, List<Slot> slots) {
+
+        boolean hasSlots() {
+            return !slots.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package com.newsroom.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.TestClockConfiguration;
+import com.newsroom.testsupport.TestContent;
+import com.newsroom.testsupport.TestDatabaseConfiguration;
+
+/**
+ * A page rendered once and served from memory still gets a fresh value in each slot on every response,
+ * compressed or not, from the cache or rendered for a session.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true" })
+@Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
+        PageCacheTestConfiguration.class })
+class PageSlotIntegrationTests {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    SiteClient site;
+
+    @Autowired
+    PageCache cache;
+
+    @BeforeEach
+    void emptyCache() {
+        cache.invalidateAll();
+    }
+
+    @Test
+    void everyResponseFromTheCacheFillsItsSlotsAfresh() {
+        Response miss = fetch(false, null);
+        Response hit = fetch(false, null);
+        Response gzippedHit = fetch(true, null);
+        assertThat(miss.cache()).isEqualTo("MISS");
+        assertThat(hit.cache()).isEqualTo("HIT");
+        assertThat(gzippedHit.cache()).isEqualTo("HIT");
+        assertThat(gzippedHit.encoding()).isEqualTo("gzip");
+        assertThat(java.util.List.of(miss.first(), hit.first(), gzippedHit.first())).doesNotHaveDuplicates();
+        for (Response response : java.util.List.of(miss, hit, gzippedHit)) {
+            assertThat(response.second()).isNotEqualTo(response.first());
+            assertThat(response.html().select("p").text()).isEqualTo("Between the slots: the same on every response, café.");
+            assertThat(response.html().select("#big .big").text()).hasSize(70_000 + String.valueOf(response.first()).length());
+            assertThat(response.body()).doesNotContain("slot:");
+        }
+    }
+
+    @Test
+    void pagesWithSlotsAreKeptByNoSharedCacheAndCarryNoEntityTag() {
+        fetch(true, null);
+        Response hit = fetch(true, null);
+        assertThat(hit.response().headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(hit.response().headers().firstValue("ETag")).isEmpty();
+        assertThat(hit.response().headers().firstValue("Surrogate-Key")).hasValue("site slot-page");
+    }
+
+    @Test
+    void pagesRenderedForASessionFillTheirSlotsToo() {
+        Response first = fetch(false, "SESSION=reader");
+        Response second = fetch(true, "SESSION=reader");
+        assertThat(first.cache()).isNull();
+        assertThat(second.cache()).isNull();
+        assertThat(first.first()).isNotEqualTo(second.first());
+        assertThat(second.body()).doesNotContain("slot:");
+    }
+
+    private Response fetch(boolean gzip, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.baseUrl() + "/test/slots")).GET();
+        if (gzip) {
+            request.header("Accept-Encoding", "gzip");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            byte[] body = response.body();
+            if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))) {
+                // GZIPInputStream checks the trailer: CRC-32 and length of the whole page, slots included.
+                try (var in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = in.readAllBytes();
+                }
+            }
+            return new Response(response, new String(body, StandardCharsets.UTF_8));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    record Response(HttpResponse<byte[]> response, String body) {
+
+        String cache() {
+            return response.headers().firstValue("X-Cache").orElse(null);
+        }
+
+        String encoding() {
+            return response.headers().firstValue("Content-Encoding").orElse(null);
+        }
+
+        Document html() {
+            return Jsoup.parse(body);
+        }
+
+        long first() {
+            return Long.parseLong(html().select("#first input[name=first]").attr("value"));
+        }
+
+        long second() {
+            return Long.parseLong(html().select("#second input[name=second]").attr("value"));
+        }
+    }
+}
