@@ -631,7 +631,8 @@ class TwoInstancesBehindVarnishIntegrationTests {
             for (String kind : List.of("edit", "approval", "publish")) {
                 List<Long> took = changes.stream().filter(c -> c[0].equals(kind)).map(c -> Long.parseLong(c[1]))
                         .sorted().toList();
-                out.append("- ").append(kind).append("s visible through Varnish: ").append(took.size());
+                out.append("- ").append(kind.equals("publish") ? "publishe" : kind).append("s visible through Varnish: ")
+                        .append(took.size());
                 if (!took.isEmpty()) {
                     out.append(", median ").append(took.get(took.size() / 2)).append(" ms, slowest ")
                             .append(took.get(took.size() - 1)).append(" ms");
