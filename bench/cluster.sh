@@ -78,8 +78,15 @@ cluster_prepare() {
   fi
   if [[ -f "$CLUSTER_DIR/app/startup.cache" ]]; then
     cluster_log "Start-up cache is current; migrating $CLUSTER_DB"
-    cluster_run_app "$TRAINING_PORT" "$CLUSTER_DIR/migrate.log" -Dspring.context.exit=onRefresh
-    wait "$CLUSTER_LAST_PID" || { echo "Migration failed; see $CLUSTER_DIR/migrate.log" >&2; return 1; }
+    local attempt
+    for attempt in 1 2 3 4 5 6; do
+      cluster_run_app "$TRAINING_PORT" "$CLUSTER_DIR/migrate.log" -Dspring.context.exit=onRefresh
+      wait "$CLUSTER_LAST_PID" && break
+      grep -q "too many clients" "$CLUSTER_DIR/migrate.log" && [[ $attempt -lt 6 ]] \
+        || { echo "Migration failed; see $CLUSTER_DIR/migrate.log" >&2; return 1; }
+      cluster_log "PostgreSQL had no connection slot free; migrating again"
+      sleep 5
+    done
     cluster_seed "$@"
     return
   fi
@@ -94,9 +101,8 @@ cluster_train() {
   rm -f "$cache"
   if cluster_has_aot_cache; then output=(-XX:AOTCacheOutput="$cache"); else output=(-XX:ArchiveClassesAtExit="$cache"); fi
   cluster_log "Training run for the start-up cache ($("$CLUSTER_JAVA" -version 2>&1 | head -1))"
-  CLUSTER_NO_CACHE=1 cluster_run_app "$TRAINING_PORT" "$CLUSTER_DIR/training.log" "${output[@]}"
+  CLUSTER_NO_CACHE=1 cluster_launch "$TRAINING_PORT" "$CLUSTER_DIR/training.log" "${output[@]}"
   local pid=$CLUSTER_LAST_PID
-  cluster_wait_for "http://127.0.0.1:$TRAINING_PORT/" "$pid" "$CLUSTER_DIR/training.log"
   cluster_seed "$@"
   local article
   article=$("${PSQL[@]}" -d "$CLUSTER_DB" -Atc "select slug from articles where status = 'PUBLISHED' limit 1")
@@ -137,6 +143,20 @@ cluster_run_app() {
     ${CLUSTER_APP_ARGS[@]+"${CLUSTER_APP_ARGS[@]}"} >"$log" 2>&1 &
   CLUSTER_LAST_PID=$!
   CLUSTER_PIDS+=("$CLUSTER_LAST_PID")
+}
+
+# cluster_launch PORT LOG [jvm args...]: cluster_run_app, then waits for its first answer (SECONDS_TO_200,
+# from the launch); launched again while PostgreSQL has no connection slot free (a machine shared with builds).
+cluster_launch() {
+  local port=$1 log=$2 attempt launched
+  for attempt in 1 2 3 4 5 6; do
+    launched=$(date +%s%N)
+    cluster_run_app "$@"
+    cluster_wait_for "http://127.0.0.1:$port/" "$CLUSTER_LAST_PID" "$log" "$launched" 2>/dev/null && return 0
+    grep -q "too many clients" "$log" && [[ $attempt -lt 6 ]] || { tail -20 "$log" >&2; return 1; }
+    cluster_log "PostgreSQL had no connection slot free; launching again"
+    sleep 5
+  done
 }
 
 # cluster_wait_for URL PID LOG: until URL answers 200 (SECONDS_TO_200 set), or fails if the process dies.
@@ -226,7 +246,7 @@ cluster_start_varnish() {
 cluster_start_instance() {
   local name=$1 port
   [[ $name == a ]] && port=$PORT_A || port=$PORT_B
-  local launched db_port=5432
+  local db_port=5432
   if [[ $name == b ]]; then
     python3 bench/tcp-proxy.py "$DB_PROXY_PORT" 5432 >"$CLUSTER_DIR/db-proxy.log" 2>&1 &
     PROXY_PID=$!
@@ -234,11 +254,9 @@ cluster_start_instance() {
     db_port=$DB_PROXY_PORT
     sleep 0.3
   fi
-  launched=$(date +%s%N)
-  CLUSTER_DB_PORT=$db_port cluster_run_app "$port" "$CLUSTER_DIR/instance-$name.log"
+  CLUSTER_DB_PORT=$db_port cluster_launch "$port" "$CLUSTER_DIR/instance-$name.log"
   local pid=$CLUSTER_LAST_PID
   [[ $name == a ]] && PID_A=$pid || PID_B=$pid
-  cluster_wait_for "http://127.0.0.1:$port/" "$pid" "$CLUSTER_DIR/instance-$name.log" "$launched"
   # CPU time spent until then: on a busy machine the wall-clock figure says more about the neighbours.
   local cpu
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
