@@ -177,28 +177,6 @@ class ArticleAdminIntegrationTests {
     }
 
     @Test
-    void schedulerCatchesUpOnEveryOverdueArticleAndPublishesEachExactlyOnceAcrossInstances() throws Exception {
-        Instant now = content.now();
-        for (int i = 0; i < 30; i++) {
-            long id = create(form("Queued story " + i, "Body " + i), editor);
-            mvc.perform(postForm("/admin/articles/" + id + "/schedule", Map.of("scheduleAt",
-                    LocalDateTime.ofInstant(now.plus(Duration.ofHours(1 + i)), ZoneOffset.UTC)
-                            .truncatedTo(ChronoUnit.MINUTES).toString()), editor));
-        }
-        Clock afterDowntime = Clock.fixed(now.plus(Duration.ofDays(3)), ZoneOffset.UTC);
-        var instances = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> new ScheduledPublisher(jdbc, audit, transaction, afterDowntime)).toList();
-
-        int total = instances.parallelStream().mapToInt(ScheduledPublisher::publishDue).sum();
-
-        assertThat(total).isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from articles where status = 'PUBLISHED'").query(Integer.class).single())
-                .isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'article.published'")
-                .query(Integer.class).single()).isEqualTo(30);
-    }
-
-    @Test
     void invalidSubmitIsRefusedWith422AndKeepsWhatWasTyped() throws Exception {
         Map<String, String> bad = form("", "My carefully typed body.");
         bad.put("slug", "Not A Slug!");

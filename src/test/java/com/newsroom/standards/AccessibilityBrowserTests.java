@@ -136,10 +136,18 @@ class AccessibilityBrowserTests {
             browser.findElement(By.id("username")).sendKeys(PageTypes.STAFF_LOGIN);
             browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
             browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(driver -> driver.getCurrentUrl().endsWith("/admin"));
             signedIn = true;
         }
         if (page.form() == null) {
             browser.get(url);
+            if (page.staff()) {
+                // The page checked must be the staff page, not the sign-in page it would fall back to.
+                assertThat(browser.getCurrentUrl()).as(page.name()).doesNotContain("/login");
+                assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText()).as(page.name())
+                        .isNotBlank();
+            }
             return;
         }
         // Send the form as the browser would (same origin), then check the page that comes back.

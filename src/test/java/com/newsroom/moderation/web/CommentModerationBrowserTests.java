@@ -87,7 +87,10 @@ class CommentModerationBrowserTests {
         moderator.findElement(By.id("username")).sendKeys("mo.derator");
         moderator.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
         moderator.findElement(By.cssSelector("form button[type=submit]")).click();
-        moderator.get(site.baseUrl() + "/admin/comments");
+        // Signing in returns to the queue it was asked for; wait for that page, signed in, before going on.
+        new org.openqa.selenium.support.ui.WebDriverWait(moderator, java.time.Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().contains("/admin/comments"));
+        assertThat(moderator.findElement(By.cssSelector(".signed-in-as")).getText()).isNotBlank();
         var row = moderator.findElement(By.id("queue-" + comment.getId()));
         assertThat(row.getText()).contains("Ada Reader", "Which companies are in the group?",
                 "First comment from this email address.");
