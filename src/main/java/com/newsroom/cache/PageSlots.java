@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,44 @@ public final class PageSlots {
     /** The marker a template writes, unescaped, where the slot goes. */
     public static String marker(String name, Object argument) {
         return "<!--slot:" + name + ":" + (argument == null ? "" : argument) + "-->";
+    }
+
+    /** Where a cache tier in front fetches one slot's value: {@code /slots/NAME?argument=ARG}. */
+    public static final String INCLUDE_PATH = "/slots/";
+
+    static final String SURROGATE_CONTROL = "Surrogate-Control";
+
+    static final String ESI_CONTENT = "content=\"ESI/1.0\"";
+
+    /**
+     * Whether the request comes from a cache tier that assembles pages itself (Varnish announces
+     * {@code Surrogate-Capability: varnish="ESI/1.0"}, see src/main/docker/varnish/default.vcl): such a tier can
+     * keep a page with slots, given an {@code <esi:include>} per slot, and fetches each slot on every response.
+     */
+    static boolean assembledInFront(HttpServletRequest request) {
+        String capability = request.getHeader("Surrogate-Capability");
+        return capability != null && capability.contains("ESI/1.0");
+    }
+
+    /** An include of each slot's value, for a tier in front to fetch per response (names and arguments are URL-safe). */
+    static byte[][] includes(Template template) {
+        byte[][] values = new byte[template.slots().size()][];
+        for (int i = 0; i < values.length; i++) {
+            Slot slot = template.slots().get(i);
+            values[i] = ("<esi:include src=\"" + INCLUDE_PATH + slot.name() + "?argument=" + slot.argument() + "\"/>")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+        return values;
+    }
+
+    /** One slot's value for this response, as an include fetches it; empty when no slot has that name. */
+    public Optional<String> fill(String name, String argument, HttpServletRequest request) {
+        PageSlot filler = byName.get(name);
+        if (filler == null || !argument.matches("[A-Za-z0-9_.:-]*")) {
+            return Optional.empty();
+        }
+        String value = filler.fill(argument, request);
+        return Optional.of(value == null ? "" : value);
     }
 
     boolean isEmpty() {

@@ -1,0 +1,43 @@
+package com.newsroom.edge;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.newsroom.cache.PagesInvalidated;
+
+/**
+ * Purges the cache tier by the surrogate keys of every change this instance makes: one {@link PurgeTarget}
+ * per configured Varnish, each sending in the background, so the request that made the change never waits
+ * for a cache, and never fails because of one.
+ */
+@Component
+class EdgePurger {
+
+    private final List<PurgeTarget> targets;
+
+    EdgePurger(EdgeProperties properties, PurgeClient client) {
+        for (URI uri : properties.purgeUrls()) {
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("newsroom.edge.purge-urls: " + uri + " is not an http(s) address");
+            }
+        }
+        this.targets = properties.purgeUrls().stream().map((URI uri) -> new PurgeTarget(uri, client)).toList();
+    }
+
+    /**
+     * After the change commits (a purge sent earlier would let the cache fetch the old page again); at once
+     * when the event comes from outside a transaction.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void purge(PagesInvalidated event) {
+        if (event.keys().isEmpty()) {
+            return;
+        }
+        for (PurgeTarget target : targets) {
+            target.purge(event.keys());
+        }
+    }
+}
