@@ -89,6 +89,10 @@ public class Article {
     @Column(insertable = false, updatable = false)
     private int commentCount;
 
+    /** Moved by the database whenever an approved comment comes, changes or goes; never written from here. */
+    @Column(insertable = false, updatable = false)
+    private long commentsVersion;
+
     @Version
     private long version;
 
@@ -291,6 +295,10 @@ public class Article {
 
     public int getCommentCount() {
         return commentCount;
+    }
+
+    public long getCommentsVersion() {
+        return commentsVersion;
     }
 
     public long getVersion() {

@@ -7,11 +7,14 @@ import java.util.List;
 
 import com.newsroom.article.ArticleCard.Ref;
 
-/** Everything the article page shows about the article itself. */
+/**
+ * Everything the article page shows about the article itself; {@code commentsVersion} names the current state of
+ * its approved comments (see V42), under which their thread may be kept.
+ */
 public record ArticlePage(long id, String title, String slug, String dek, String bodyHtml, String excerpt,
         String heroImageUrl, String heroImageAlt, String heroImageCaption, Ref category, List<Byline> authors,
         List<Ref> tags, Instant publishedAt, Instant updatedAt, int readingMinutes, boolean commentsOpen,
-        int commentCount, List<ArticleCard> related) {
+        int commentCount, List<ArticleCard> related, long commentsVersion) {
 
     /** Edits within this window after publication are not announced as an update. */
     private static final Duration UPDATE_THRESHOLD = Duration.ofMinutes(5);
@@ -34,6 +37,6 @@ public record ArticlePage(long id, String title, String slug, String dek, String
                 article.getTags().stream().map(t -> new Ref(t.getName(), t.getSlug()))
                         .sorted(Comparator.comparing(Ref::name, String.CASE_INSENSITIVE_ORDER)).toList(),
                 article.getPublishedAt(), article.getUpdatedAt(), article.getReadingMinutes(),
-                article.isCommentsOpen(), article.getCommentCount(), related);
+                article.isCommentsOpen(), article.getCommentCount(), related, article.getCommentsVersion());
     }
 }

@@ -1,12 +1,9 @@
 package com.newsroom.article;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,14 +31,17 @@ public class ArticleQueries {
 
     private final RelatedArticles relatedArticles;
 
+    private final ArticleCards cardProjection;
+
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
-            NewsroomProperties properties, RelatedArticles relatedArticles) {
+            NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCards cards) {
         this.articles = articles;
         this.redirects = redirects;
         this.listings = listings;
         this.jdbc = jdbc;
         this.sizes = properties.listing();
         this.relatedArticles = relatedArticles;
+        this.cardProjection = cards;
     }
 
     public Listing<ArticleCard> latest(PageParams page) {
@@ -124,7 +124,7 @@ public class ArticleQueries {
         List<Long> all = new ArrayList<>(latestIds);
         all.add(leadId);
         sectionIds.values().forEach(all::addAll);
-        Map<Long, ArticleCard> cards = loadCards(all);
+        Map<Long, ArticleCard> cards = cardProjection.byId(all);
         List<HomePage.Section> sections = sectionIds.values().stream()
                 .map(ids -> pick(cards, ids))
                 .filter(list -> !list.isEmpty())
@@ -139,28 +139,18 @@ public class ArticleQueries {
      */
     List<ArticleCard> related(Article article) {
         List<Long> ids = relatedArticles.idsFor(article, sizes.related());
-        return ids.isEmpty() ? List.of() : pick(loadCards(ids), ids);
+        return ids.isEmpty() ? List.of() : pick(cardProjection.byId(ids), ids);
     }
 
     /** Cards for the given articles, in that order; any not (or no longer) published are left out. */
     public List<ArticleCard> cards(List<Long> ids) {
-        return pick(loadCards(ids), ids);
+        return pick(cardProjection.byId(ids), ids);
     }
 
     private Listing<ArticleCard> cards(Listing<Cursor> keys) {
         List<Long> ids = keys.items().stream().map(Cursor::id).toList();
-        Map<Long, ArticleCard> cards = loadCards(ids);
+        Map<Long, ArticleCard> cards = cardProjection.byId(ids);
         return new Listing<>(pick(cards, ids), keys.number(), keys.nextQuery(), keys.previousQuery());
-    }
-
-    private Map<Long, ArticleCard> loadCards(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return articles.findCardsByIdIn(ids).stream()
-                .filter(Article::isPublic)
-                .map(ArticleCard::of)
-                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
     }
 
     /** Cards in the order of {@code ids}, skipping any that vanished between the two queries. */

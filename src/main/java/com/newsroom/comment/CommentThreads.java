@@ -7,14 +7,30 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the threaded list of comments shown under an article. */
+/**
+ * Builds the threaded list of comments shown under an article. The approved thread, the same for every reader, is
+ * built once per thread version (which the database moves with every change to an approved comment, see V42) and
+ * kept in memory, bounded by the number of comments held; a new version is simply a different key, so a change is
+ * shown by the next render and the old thread ages out.
+ */
 @Service
 @Transactional(readOnly = true)
 public class CommentThreads {
 
+    /** About 1 KB each once built: tens of megabytes at most, beside a 256 MB heap. */
+    private static final long MAX_COMMENTS_HELD = 20_000;
+
     private final Comments comments;
+
+    private final Cache<ThreadVersion, List<CommentView>> approvedThreads = Caffeine.newBuilder()
+            .maximumWeight(MAX_COMMENTS_HELD)
+            .weigher((ThreadVersion key, List<CommentView> thread) -> 1 + count(thread))
+            .build();
 
     private final CommentSubmissions submissions;
 
@@ -23,15 +39,23 @@ public class CommentThreads {
         this.submissions = submissions;
     }
 
-    public List<CommentView> approvedFor(long articleId) {
-        return forReader(articleId, List.of());
+    private record ThreadVersion(long articleId, long version) {
     }
 
-    /** Approved comments, plus the reader's own comments still awaiting moderation. */
-    public List<CommentView> forReader(long articleId, Collection<Long> ownPendingIds) {
-        List<Comment> shown = ownPendingIds.isEmpty()
-                ? comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)
-                : comments.findApprovedOrOwnPending(articleId, ownPendingIds);
+    /**
+     * Approved comments, plus the reader's own comments still awaiting moderation.
+     *
+     * @param threadVersion the article's current comments version, read with the article
+     */
+    public List<CommentView> forReader(long articleId, long threadVersion, Collection<Long> ownPendingIds) {
+        if (ownPendingIds.isEmpty()) {
+            return approvedThreads.get(new ThreadVersion(articleId, threadVersion), key -> thread(
+                    comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)));
+        }
+        return thread(comments.findApprovedOrOwnPending(articleId, ownPendingIds));
+    }
+
+    private List<CommentView> thread(List<Comment> shown) {
         Map<Long, Comment> byId = new HashMap<>();
         shown.forEach(c -> byId.put(c.getId(), c));
         Map<Long, List<Comment>> children = new HashMap<>();
@@ -56,6 +80,10 @@ public class CommentThreads {
         return new CommentView(comment.getId(), comment.getAuthorName(), safeWebsite(comment.getAuthorWebsite()),
                 CommentText.toHtml(comment.getBody()), comment.getCreatedAt(), depth, pending,
                 comment.getStaffId() != null, !pending && submissions.allowsRepliesAt(depth), replies);
+    }
+
+    private static int count(List<CommentView> thread) {
+        return thread.stream().mapToInt(comment -> 1 + count(comment.replies())).sum();
     }
 
     /** Only plain web addresses become links on a commenter's name. */
