@@ -23,6 +23,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Formula;
+
 import com.newsroom.author.Author;
 import com.newsroom.category.Category;
 import com.newsroom.tag.Tag;
@@ -89,8 +91,8 @@ public class Article {
     @Column(insertable = false, updatable = false)
     private int commentCount;
 
-    /** Moved by the database whenever an approved comment comes, changes or goes; never written from here. */
-    @Column(insertable = false, updatable = false)
+    /** Moved by the database whenever an approved comment comes, changes or goes (V42); 0 before the first. */
+    @Formula("coalesce((select v.version from comment_thread_versions v where v.article_id = id), 0)")
     private long commentsVersion;
 
     @Version

@@ -89,7 +89,7 @@ class KeptThreadFreshnessIntegrationTests {
     }
 
     private long threadVersion() {
-        return content.jdbc().sql("select comments_version from articles where id = ?").param(story.getId())
+        return content.jdbc().sql("select coalesce(max(version), 0) from comment_thread_versions where article_id = ?").param(story.getId())
                 .query(Long.class).single();
     }
 }
