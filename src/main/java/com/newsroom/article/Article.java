@@ -2,6 +2,8 @@ package com.newsroom.article;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,15 +25,16 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Formula;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import com.newsroom.author.Author;
 import com.newsroom.category.Category;
 import com.newsroom.tag.Tag;
+import com.newsroom.web.RuleViolation;
 
 @Entity
 @Table(name = "articles")
-public class Article {
+public class Article extends AbstractAggregateRoot<Article> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -91,10 +94,6 @@ public class Article {
     @Column(insertable = false, updatable = false)
     private int commentCount;
 
-    /** Moved by the database whenever an approved comment comes, changes or goes (V42); 0 before the first. */
-    @Formula("coalesce((select v.version from comment_thread_versions v where v.article_id = id), 0)")
-    private long commentsVersion;
-
     @Version
     private long version;
 
@@ -136,12 +135,18 @@ public class Article {
         this.heroImageCaption = caption;
     }
 
-    void fileUnder(Category category, Set<Tag> tags, List<Author> authors) {
+    /**
+     * Files the article and sets its byline. A byline that changed is replaced as a whole (a new list): the
+     * old rows are deleted before the new ones are written, so reordering two authors never collides on the
+     * (article, author) key as updating the rows in place would.
+     */
+    void fileUnder(Category category, Set<Tag> tags, List<Author> byline) {
         this.primaryCategory = Objects.requireNonNull(category);
         this.tags.clear();
         this.tags.addAll(tags);
-        this.authors.clear();
-        this.authors.addAll(authors);
+        if (!ids(this.authors).equals(ids(byline))) {
+            this.authors = new ArrayList<>(byline);
+        }
     }
 
     void setFeatured(boolean featured) {
@@ -152,55 +157,194 @@ public class Article {
         this.commentsOpen = commentsOpen;
     }
 
-    void renameSlug(String newSlug) {
-        this.slug = newSlug;
-    }
-
-    void publish(Instant at) {
-        this.status = ArticleStatus.PUBLISHED;
-        this.publishedAt = at;
-    }
-
-    void touch(Instant now) {
-        this.updatedAt = now;
-    }
-
-    /** Queued for publication at {@code at}; the scheduled publisher makes it public then. */
-    void schedule(Instant at) {
-        this.status = ArticleStatus.SCHEDULED;
-        this.publishedAt = at;
-        this.reviewRequestedAt = null;
-    }
-
-    /** Back to a draft: invisible to readers, its publication date kept for the record. */
-    void unpublish() {
-        this.status = ArticleStatus.DRAFT;
-        this.unpublishAt = null;
-    }
-
-    void archive() {
-        this.status = ArticleStatus.ARCHIVED;
-        this.reviewRequestedAt = null;
-    }
-
-    void requestReview(Instant at) {
-        this.reviewRequestedAt = at;
-    }
-
-    void clearReview() {
-        this.reviewRequestedAt = null;
-    }
-
     void startedBy(Long staffId) {
         this.createdBy = staffId;
     }
 
-    public Long getCreatedBy() {
-        return createdBy;
+    // The article's life. Each transition checks it is allowed, sets the timestamps and the review flag the
+    // same way whoever asks (editor, scheduler, fixtures, demo data), and registers an event for listeners.
+
+    /** What listeners need to know about the article before a change: see {@link ArticleEvent}. */
+    Snapshot snapshot() {
+        return new Snapshot(slug, status, primaryCategory.getId(), tagIds(), ids(authors));
     }
 
-    void unpublishAt(Instant at) {
+    record Snapshot(String slug, ArticleStatus status, Long categoryId, Set<Long> tagIds, List<Long> authorIds) {
+    }
+
+    /** A new draft has been saved (its id exists now). */
+    void created(Editor by, Instant now) {
+        record(ArticleEvent.Kind.CREATED, snapshot(), by, now, "");
+    }
+
+    /** The editable content was saved over; {@code before} is how it was. */
+    void edited(Snapshot before, Editor by, Instant now) {
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.EDITED, before, by, now, "");
+    }
+
+    /** An author asks an editor to look at the draft. */
+    void submitForReview(Editor by, Instant now) {
+        if (status != ArticleStatus.DRAFT) {
+            throw new RuleViolation("status", "admin.article.notADraft");
+        }
+        Snapshot before = snapshot();
+        this.reviewRequestedAt = now;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.SUBMITTED_FOR_REVIEW, before, by, now, "");
+    }
+
+    /**
+     * Makes the article public, dated {@code at}: now, or earlier for a story imported with its history.
+     * Publishing what is already public changes nothing; returns whether it did.
+     */
+    boolean publish(Instant at, Editor by, Instant now) {
+        if (status == ArticleStatus.PUBLISHED) {
+            return false;
+        }
+        if (at.isAfter(now)) {
+            throw new IllegalArgumentException("a publication in the future is a schedule, not a publication");
+        }
+        goPublic(at, by, now, "/articles/" + slug);
+        return true;
+    }
+
+    /** The scheduler's half of {@link #schedule}: the time has come, the article goes public as planned. */
+    void publishAsScheduled(Instant now) {
+        if (status != ArticleStatus.SCHEDULED || publishedAt.isAfter(now)) {
+            throw new IllegalStateException("article " + id + " is not due for publication");
+        }
+        goPublic(publishedAt, Editor.SYSTEM, now, "/articles/" + slug + " (scheduled)");
+    }
+
+    private void goPublic(Instant at, Editor by, Instant now, String detail) {
+        Snapshot before = snapshot();
+        this.status = ArticleStatus.PUBLISHED;
+        this.publishedAt = at;
+        this.reviewRequestedAt = null;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.PUBLISHED, before, by, now, detail);
+    }
+
+    /** Queued for publication at {@code at}; the scheduled publisher makes it public then. */
+    void schedule(Instant at, Editor by, Instant now) {
+        if (at == null) {
+            throw new RuleViolation("scheduleAt", "admin.article.scheduleRequired");
+        }
+        if (!at.isAfter(now)) {
+            throw new RuleViolation("scheduleAt", "admin.article.scheduleInPast");
+        }
+        if (status == ArticleStatus.PUBLISHED) {
+            throw new RuleViolation("scheduleAt", "admin.article.alreadyPublished");
+        }
+        Snapshot before = snapshot();
+        this.status = ArticleStatus.SCHEDULED;
+        this.publishedAt = at;
+        this.reviewRequestedAt = null;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.SCHEDULED, before, by, now, at.toString());
+    }
+
+    /** Takes the article down at {@code at} (an embargo end); null clears a take-down already planned. */
+    void scheduleTakeDown(Instant at, Editor by, Instant now) {
+        if (at != null && !at.isAfter(now)) {
+            throw new RuleViolation("unpublishAt", "admin.article.scheduleInPast");
+        }
+        Snapshot before = snapshot();
         this.unpublishAt = at;
+        this.updatedAt = now;
+        record(at == null ? ArticleEvent.Kind.TAKEDOWN_CLEARED : ArticleEvent.Kind.TAKEDOWN_SCHEDULED, before, by,
+                now, at == null ? "" : at.toString());
+    }
+
+    /**
+     * Back to a draft: invisible to readers, its publication date kept for the record. Only public or
+     * scheduled articles can be unpublished; returns whether anything changed.
+     */
+    boolean unpublish(Editor by, Instant now) {
+        if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SCHEDULED) {
+            return false;
+        }
+        goBackToDraft(by, now, "/articles/" + slug);
+        return true;
+    }
+
+    /** The scheduler's half of {@link #scheduleTakeDown}: the embargo has ended. */
+    void takeDownAsScheduled(Instant now) {
+        if (status != ArticleStatus.PUBLISHED || unpublishAt == null || unpublishAt.isAfter(now)) {
+            throw new IllegalStateException("article " + id + " is not due to be taken down");
+        }
+        goBackToDraft(Editor.SYSTEM, now, "/articles/" + slug + " (scheduled take-down)");
+    }
+
+    private void goBackToDraft(Editor by, Instant now, String detail) {
+        Snapshot before = snapshot();
+        this.status = ArticleStatus.DRAFT;
+        this.unpublishAt = null;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.UNPUBLISHED, before, by, now, detail);
+    }
+
+    /** Out of circulation for good (it answers 404), but kept. */
+    void archive(Editor by, Instant now) {
+        Snapshot before = snapshot();
+        this.status = ArticleStatus.ARCHIVED;
+        this.reviewRequestedAt = null;
+        this.unpublishAt = null;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.ARCHIVED, before, by, now, "/articles/" + slug);
+    }
+
+    /** A correction note was added: readers see the article as updated now. */
+    void corrected(String note, Editor by, Instant now) {
+        Snapshot before = snapshot();
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.CORRECTED, before, by, now, note);
+    }
+
+    /** A new slug; the caller keeps the old one answering (with a redirect) if readers knew it. */
+    void renameSlug(String newSlug, Editor by, Instant now) {
+        Snapshot before = snapshot();
+        this.slug = Objects.requireNonNull(newSlug);
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.SLUG_CHANGED, before, by, now, newSlug);
+    }
+
+    /** About to be deleted for good; only drafts and archived articles may be. */
+    void delete(Editor by, Instant now) {
+        if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
+            throw new RuleViolation("status", "admin.article.deletePublished");
+        }
+        record(ArticleEvent.Kind.DELETED, snapshot(), by, now, "/articles/" + slug);
+    }
+
+    private void record(ArticleEvent.Kind kind, Snapshot before, Editor by, Instant now, String detail) {
+        registerEvent(new ArticleEvent(kind, id, title, slug, before.slug(),
+                union(Collections.singleton(before.categoryId()), Collections.singleton(primaryCategory.getId())),
+                union(before.tagIds(), tagIds()), union(before.authorIds(), ids(authors)), before.status(), status, by,
+                now, detail));
+    }
+
+    /** Ids before and after a change, without the ones of things never saved. */
+    private static Set<Long> union(Collection<Long> before, Collection<Long> after) {
+        Set<Long> ids = new LinkedHashSet<>(before);
+        ids.addAll(after);
+        ids.remove(null);
+        return Collections.unmodifiableSet(ids);
+    }
+
+    private Set<Long> tagIds() {
+        Set<Long> ids = new LinkedHashSet<>();
+        tags.forEach(tag -> ids.add(tag.getId()));
+        return ids;
+    }
+
+    private static List<Long> ids(List<Author> authors) {
+        return authors.stream().map(Author::getId).toList();
+    }
+
+    public Long getCreatedBy() {
+        return createdBy;
     }
 
     public Instant getUnpublishAt() {
@@ -297,10 +441,6 @@ public class Article {
 
     public int getCommentCount() {
         return commentCount;
-    }
-
-    public long getCommentsVersion() {
-        return commentsVersion;
     }
 
     public long getVersion() {

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Dated correction and update notes, shown to readers at the foot of the article. */
-@Component("articleCorrections")
+@Component
 public class ArticleCorrections {
 
     public record Correction(Instant at, String note) {

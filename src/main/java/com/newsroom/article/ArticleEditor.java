@@ -8,12 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.newsroom.audit.AuditLog;
 import com.newsroom.author.Author;
 import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
@@ -21,19 +20,25 @@ import com.newsroom.category.Category;
 import com.newsroom.tag.Tag;
 import com.newsroom.tag.Tags;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 
 /**
- * The editors' side of articles: drafts, review, publication, scheduling, revisions and corrections.
- * Authors may only work on their own drafts; publishing and its reversal need an editor.
+ * The one way articles are written: drafts, review, publication, scheduling, revisions and corrections, for
+ * the editor form, the demo data and test fixtures alike. Each public method is one transaction; the article
+ * decides which transitions are allowed and records what happened ({@link ArticleEvent}), and saving it hands
+ * those events to the listeners (audit trail, caches) inside the same transaction. Authors may only work on
+ * their own drafts; publishing and its reversal need an editor.
  */
 @Service
 @Transactional
 public class ArticleEditor {
 
+    private static final int EXCERPT_LENGTH = 280;
+
     private final Articles articles;
 
-    private final ArticleService articleService;
+    private final ArticleSlugRedirects redirects;
 
     private final Categories categories;
 
@@ -47,22 +52,19 @@ public class ArticleEditor {
 
     private final ArticleCorrections corrections;
 
-    private final AuditLog audit;
-
     private final Clock clock;
 
-    ArticleEditor(Articles articles, ArticleService articleService, Categories categories, Tags tags, Authors authors,
-            MarkdownRenderer markdown, ArticleRevisions revisions, ArticleCorrections corrections, AuditLog audit,
+    ArticleEditor(Articles articles, ArticleSlugRedirects redirects, Categories categories, Tags tags,
+            Authors authors, MarkdownRenderer markdown, ArticleRevisions revisions, ArticleCorrections corrections,
             Clock clock) {
         this.articles = articles;
-        this.articleService = articleService;
+        this.redirects = redirects;
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
         this.markdown = markdown;
         this.revisions = revisions;
         this.corrections = corrections;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,171 +78,158 @@ public class ArticleEditor {
     public EditableArticle load(long id, Editor editor) {
         Article article = find(id);
         requireAccess(article, editor);
-        return EditableArticle.of(article);
+        return EditableArticle.of(article, corrections.forArticle(id));
     }
 
+    /** A new draft from the editor form. */
     public long create(ArticleInput input, Editor editor) {
-        String slug = slugFor(input);
-        if (articles.existsBySlug(slug)) {
-            throw new EditorialProblem("slug", "admin.article.slugTaken");
+        return create(input, LifecycleStep.SAVE_ONLY, editor);
+    }
+
+    /** A new draft from the editor form, moved along by {@code then} in the same transaction. */
+    public long create(ArticleInput input, LifecycleStep then, Editor editor) {
+        if (then.needsEditor()) {
+            requireEditor(editor);
         }
+        String slug = slugFor(input);
         List<Long> byline = input.authorIds();
         if (!editor.isEditor() && !byline.contains(editor.staffId())) {
             byline = new ArrayList<>(byline);
             byline.add(0, editor.staffId());
         }
-        Article article = articleService.createDraft(new ArticleContent(input.title().strip(), slug, input.dek(),
-                input.bodyMarkdown(), input.excerpt(), blankToNull(input.heroImageUrl()),
-                blankToNull(input.heroImageAlt()), blankToNull(input.heroImageCaption()),
-                category(input.categoryId()).getId(), tagIds(input.tagNames()), byline, input.featured(),
-                input.commentsOpen()));
-        article.startedBy(editor.staffId());
-        articles.flush();
-        revisions.record(article, editor, clock.instant());
+        Article article = createDraft(resolve(input, slug, byline), editor);
+        article.startedBy(editor.staffIdOrNull());
+        moveAlong(article, then, editor);
+        articles.saveAndFlush(article);
         return article.getId();
+    }
+
+    /**
+     * A new draft from resolved content (tag and author ids): what demo data and test fixtures build with. The
+     * same path as the form's: a revision is kept and the creation is announced.
+     */
+    public Article createDraft(ArticleContent content, Editor editor) {
+        if (articles.existsBySlug(content.slug())) {
+            throw new RuleViolation("slug", "admin.article.slugTaken");
+        }
+        Article article = new Article(content.title(), content.slug(), category(content.categoryId()),
+                clock.instant());
+        apply(article, content);
+        articles.saveAndFlush(article);
+        article.created(editor, clock.instant());
+        revisions.record(article, editor, clock.instant());
+        return articles.save(article);
     }
 
     /** Saves the form over the article, refusing if someone saved since {@code expectedVersion} was loaded. */
     public void update(long id, long expectedVersion, ArticleInput input, Editor editor) {
+        update(id, expectedVersion, input, LifecycleStep.SAVE_ONLY, editor);
+    }
+
+    /** Saves the form over the article and moves it along by {@code then}: both or neither. */
+    public void update(long id, long expectedVersion, ArticleInput input, LifecycleStep then, Editor editor) {
         Article article = find(id);
         requireAccess(article, editor);
+        if (then.needsEditor()) {
+            requireEditor(editor);
+        }
         if (article.getVersion() != expectedVersion) {
             throw new StaleArticleException();
         }
         String slug = slugFor(input);
-        if (!slug.equals(article.getSlug())) {
-            if (articles.findBySlug(slug).filter(other -> !other.getId().equals(article.getId())).isPresent()) {
-                throw new EditorialProblem("slug", "admin.article.slugTaken");
-            }
+        if (!slug.equals(article.getSlug())
+                && articles.findBySlug(slug).filter(other -> !other.getId().equals(article.getId())).isPresent()) {
+            throw new RuleViolation("slug", "admin.article.slugTaken");
         }
-        Category category = category(input.categoryId());
-        List<Author> byline = new ArrayList<>(authors.findAllById(input.authorIds()));
-        byline.sort((a, b) -> Integer.compare(input.authorIds().indexOf(a.getId()), input.authorIds().indexOf(b.getId())));
-        if (!editor.isEditor() && byline.stream().noneMatch(a -> a.getId() == editor.staffId())) {
-            authors.findById(editor.staffId()).ifPresent(self -> byline.add(0, self));
+        List<Long> byline = new ArrayList<>(input.authorIds());
+        if (!editor.isEditor() && !byline.contains(editor.staffId())) {
+            byline.add(0, editor.staffId());
         }
-        article.describe(input.title().strip(), input.dek(), excerptOrLead(input));
-        article.writeBody(input.bodyMarkdown(), markdown.render(input.bodyMarkdown()));
-        article.illustrate(blankToNull(input.heroImageUrl()), blankToNull(input.heroImageAlt()),
-                blankToNull(input.heroImageCaption()));
-        article.fileUnder(category, new LinkedHashSet<>(tags.findAllById(tagIds(input.tagNames()))), byline);
-        article.setFeatured(input.featured());
-        article.setCommentsOpen(input.commentsOpen());
-        article.touch(clock.instant());
+        Article.Snapshot before = article.snapshot();
+        apply(article, resolve(input, slug, byline));
+        article.edited(before, editor, clock.instant());
         articles.flush();
-        if (!slug.equals(article.getSlug())) {
-            if (article.getStatus() == ArticleStatus.PUBLISHED) {
-                // The old URL keeps answering, with a permanent redirect.
-                articleService.changeSlug(id, slug);
-                audit.record(editor.actor(), "article.slugChanged", article.getTitle(), slug);
-            }
-            else {
-                article.renameSlug(slug);
-                articles.flush();
-            }
-        }
+        rename(article, slug, editor);
+        moveAlong(article, then, editor);
         revisions.record(article, editor, clock.instant());
+        articles.saveAndFlush(article);
     }
 
     public void submitForReview(long id, Editor editor) {
         Article article = find(id);
         requireAccess(article, editor);
-        if (article.getStatus() != ArticleStatus.DRAFT) {
-            throw new EditorialProblem("status", "admin.article.notADraft");
-        }
-        article.requestReview(clock.instant());
-        article.touch(clock.instant());
+        article.submitForReview(editor, clock.instant());
+        articles.save(article);
     }
 
-    @PreAuthorize("hasRole('EDITOR')")
     public void publishNow(long id, Editor editor) {
-        Article article = find(id);
-        requireEditor(editor);
-        if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            return;
-        }
-        Instant now = clock.instant();
-        article.publish(now);
-        article.clearReview();
-        article.touch(now);
-        audit.record(editor.actor(), "article.published", article.getTitle(), "/articles/" + article.getSlug());
+        publish(id, clock.instant(), editor);
     }
 
-    @PreAuthorize("hasRole('EDITOR')")
-    public void schedule(long id, Instant at, Editor editor) {
-        Article article = find(id);
+    /** Publishes now, or dated {@code at} in the past (a story imported with its history). */
+    public Article publish(long id, Instant at, Editor editor) {
         requireEditor(editor);
-        Instant now = clock.instant();
-        if (at == null || !at.isAfter(now)) {
-            throw new EditorialProblem("scheduleAt", "admin.article.scheduleInPast");
-        }
-        if (article.getStatus() == ArticleStatus.PUBLISHED) {
-            throw new EditorialProblem("scheduleAt", "admin.article.alreadyPublished");
-        }
-        article.schedule(at);
-        article.touch(now);
-        audit.record(editor.actor(), "article.scheduled", article.getTitle(), at.toString());
+        Article article = find(id);
+        article.publish(at, editor, clock.instant());
+        return articles.save(article);
+    }
+
+    public void schedule(long id, Instant at, Editor editor) {
+        requireEditor(editor);
+        Article article = find(id);
+        article.schedule(at, editor, clock.instant());
+        articles.save(article);
     }
 
     /** Schedules the article to be taken down at {@code at} (an embargo end); null clears it. */
-    @PreAuthorize("hasRole('EDITOR')")
     public void scheduleUnpublish(long id, Instant at, Editor editor) {
-        Article article = find(id);
         requireEditor(editor);
-        if (at != null && !at.isAfter(clock.instant())) {
-            throw new EditorialProblem("unpublishAt", "admin.article.scheduleInPast");
-        }
-        article.unpublishAt(at);
-        article.touch(clock.instant());
-        audit.record(editor.actor(), at == null ? "article.takedownCleared" : "article.takedownScheduled",
-                article.getTitle(), at == null ? "" : at.toString());
+        Article article = find(id);
+        article.scheduleTakeDown(at, editor, clock.instant());
+        articles.save(article);
     }
 
-    @PreAuthorize("hasRole('EDITOR')")
     public void unpublish(long id, Editor editor) {
-        Article article = find(id);
         requireEditor(editor);
-        if (article.getStatus() != ArticleStatus.PUBLISHED && article.getStatus() != ArticleStatus.SCHEDULED) {
-            return;
-        }
-        article.unpublish();
-        article.touch(clock.instant());
-        audit.record(editor.actor(), "article.unpublished", article.getTitle(), "/articles/" + article.getSlug());
+        Article article = find(id);
+        article.unpublish(editor, clock.instant());
+        articles.save(article);
     }
 
-    @PreAuthorize("hasRole('EDITOR')")
     public void archive(long id, Editor editor) {
-        Article article = find(id);
         requireEditor(editor);
-        article.archive();
-        article.touch(clock.instant());
-        audit.record(editor.actor(), "article.archived", article.getTitle(), "/articles/" + article.getSlug());
+        Article article = find(id);
+        article.archive(editor, clock.instant());
+        articles.save(article);
     }
 
     /** Deletes a draft or archived article for good (published ones are unpublished or archived first). */
-    @PreAuthorize("hasRole('EDITOR')")
     public void delete(long id, Editor editor) {
-        Article article = find(id);
         requireEditor(editor);
-        if (article.getStatus() == ArticleStatus.PUBLISHED || article.getStatus() == ArticleStatus.SCHEDULED) {
-            throw new EditorialProblem("status", "admin.article.deletePublished");
-        }
-        audit.record(editor.actor(), "article.deleted", article.getTitle(), "/articles/" + article.getSlug());
+        Article article = find(id);
+        article.delete(editor, clock.instant());
         articles.delete(article);
     }
 
     /** Appends a dated note readers see on the article; the article's updated date moves to now. */
-    @PreAuthorize("hasRole('EDITOR')")
     public void addCorrection(long id, String note, Editor editor) {
-        Article article = find(id);
         requireEditor(editor);
+        Article article = find(id);
         if (note == null || note.isBlank() || note.strip().length() > 2000) {
-            throw new EditorialProblem("note", "admin.article.correctionInvalid");
+            throw new RuleViolation("note", "admin.article.correctionInvalid");
         }
         Instant now = clock.instant();
         corrections.add(id, note, editor, now);
-        article.touch(now);
-        audit.record(editor.actor(), "article.corrected", article.getTitle(), note.strip());
+        article.corrected(note.strip(), editor, now);
+        articles.save(article);
+    }
+
+    /** Moves an article to a new slug; if readers knew the old one it keeps answering with a permanent redirect. */
+    public Article changeSlug(long id, String newSlug, Editor editor) {
+        Article article = find(id);
+        requireAccess(article, editor);
+        rename(article, newSlug, editor);
+        return articles.save(article);
     }
 
     @Transactional(readOnly = true)
@@ -260,11 +249,12 @@ public class ArticleEditor {
         Article article = find(id);
         requireAccess(article, editor);
         ArticleRevisions.Revision revision = revisions.find(id, revisionId).orElseThrow(NotFoundException::new);
+        Article.Snapshot before = article.snapshot();
         article.describe(revision.title(), revision.dek(), revision.excerpt());
         article.writeBody(revision.bodyMarkdown(), markdown.render(revision.bodyMarkdown()));
         article.illustrate(revision.heroImageUrl(), revision.heroImageAlt(), revision.heroImageCaption());
-        article.touch(clock.instant());
-        articles.flush();
+        article.edited(before, editor, clock.instant());
+        articles.saveAndFlush(article);
         revisions.record(article, editor, clock.instant());
     }
 
@@ -278,9 +268,61 @@ public class ArticleEditor {
     @Transactional(readOnly = true)
     public Map<Long, String> authorChoices() {
         Map<Long, String> choices = new LinkedHashMap<>();
-        authors.findAll(org.springframework.data.domain.Sort.by("displayName"))
-                .forEach(a -> choices.put(a.getId(), a.getDisplayName()));
+        authors.findAll(Sort.by("displayName")).forEach(a -> choices.put(a.getId(), a.getDisplayName()));
         return choices;
+    }
+
+    private void moveAlong(Article article, LifecycleStep then, Editor editor) {
+        Instant now = clock.instant();
+        switch (then.kind()) {
+            case SUBMIT -> article.submitForReview(editor, now);
+            case PUBLISH -> article.publish(now, editor, now);
+            case SCHEDULE -> article.schedule(then.at(), editor, now);
+            case SAVE -> {
+            }
+        }
+    }
+
+    /** A public article keeps answering at its old slug (301); a draft's old slug was never public. */
+    private void rename(Article article, String newSlug, Editor editor) {
+        String oldSlug = article.getSlug();
+        if (oldSlug.equals(newSlug)) {
+            return;
+        }
+        boolean readersKnewIt = article.getStatus() == ArticleStatus.PUBLISHED;
+        // Taking back a slug the article once had: it is current again, not a redirect.
+        redirects.deleteByOldSlug(newSlug);
+        redirects.flush();
+        article.renameSlug(newSlug, editor, clock.instant());
+        articles.flush();
+        if (readersKnewIt) {
+            redirects.save(new ArticleSlugRedirect(oldSlug, article.getId(), clock.instant()));
+        }
+    }
+
+    private void apply(Article article, ArticleContent content) {
+        article.describe(content.title(), content.dek(), excerptOrLead(content.excerpt(), content.bodyMarkdown()));
+        article.writeBody(content.bodyMarkdown(), markdown.render(content.bodyMarkdown()));
+        article.illustrate(content.heroImageUrl(), content.heroImageAlt(), content.heroImageCaption());
+        article.fileUnder(category(content.categoryId()), new LinkedHashSet<>(tags.findAllById(content.tagIds())),
+                byline(content.authorIds()));
+        article.setFeatured(content.featured());
+        article.setCommentsOpen(content.commentsOpen());
+    }
+
+    /** The authors in the order given (the byline's order), unknown ids left out. */
+    private List<Author> byline(List<Long> ids) {
+        List<Author> byline = new ArrayList<>(authors.findAllById(ids));
+        byline.sort((a, b) -> Integer.compare(ids.indexOf(a.getId()), ids.indexOf(b.getId())));
+        return byline;
+    }
+
+    private ArticleContent resolve(ArticleInput input, String slug, List<Long> byline) {
+        category(input.categoryId());
+        return new ArticleContent(input.title().strip(), slug, input.dek(), input.bodyMarkdown(), input.excerpt(),
+                blankToNull(input.heroImageUrl()), blankToNull(input.heroImageAlt()),
+                blankToNull(input.heroImageCaption()), input.categoryId(), tagIds(input.tagNames()), byline,
+                input.featured(), input.commentsOpen());
     }
 
     private Article find(long id) {
@@ -306,14 +348,15 @@ public class ArticleEditor {
     }
 
     private Category category(long id) {
-        return categories.findById(id).orElseThrow(() -> new EditorialProblem("categoryId", "admin.article.categoryMissing"));
+        return categories.findById(id)
+                .orElseThrow(() -> new RuleViolation("categoryId", "admin.article.categoryMissing"));
     }
 
     private static String slugFor(ArticleInput input) {
         String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.title(), 120)
                 : input.slug().strip();
         if (!Slugs.isValid(slug)) {
-            throw new EditorialProblem("slug", "admin.article.slugInvalid");
+            throw new RuleViolation("slug", "admin.article.slugInvalid");
         }
         return slug;
     }
@@ -339,16 +382,17 @@ public class ArticleEditor {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String excerptOrLead(ArticleInput input) {
-        if (input.excerpt() != null && !input.excerpt().isBlank()) {
-            return input.excerpt().strip();
+    /** Listings need a summary; without one, the first paragraph's words stand in. */
+    private static String excerptOrLead(String excerpt, String body) {
+        if (excerpt != null && !excerpt.isBlank()) {
+            return excerpt.strip();
         }
-        String lead = input.bodyMarkdown() == null ? "" : input.bodyMarkdown().strip().split("\\n\\s*\\n", 2)[0];
+        String lead = body == null ? "" : body.strip().split("\\n\\s*\\n", 2)[0];
         lead = lead.replaceAll("[#>*_`\\[\\]]|\\(https?://[^)]*\\)", "").replaceAll("\\s+", " ").strip();
-        if (lead.length() <= 280) {
+        if (lead.length() <= EXCERPT_LENGTH) {
             return lead;
         }
-        int cut = lead.lastIndexOf(' ', 279);
-        return lead.substring(0, cut > 0 ? cut : 279) + "…";
+        int cut = lead.lastIndexOf(' ', EXCERPT_LENGTH - 1);
+        return lead.substring(0, cut > 0 ? cut : EXCERPT_LENGTH - 1) + "…";
     }
 }

@@ -7,17 +7,22 @@ import java.util.List;
 
 import com.newsroom.article.ArticleCard.Ref;
 
-/**
- * Everything the article page shows about the article itself; {@code commentsVersion} names the current state of
- * its approved comments (see V42), under which their thread may be kept.
- */
+/** Everything the article page shows about the article itself. */
 public record ArticlePage(long id, String title, String slug, String dek, String bodyHtml, String excerpt,
         String heroImageUrl, String heroImageAlt, String heroImageCaption, Ref category, List<Byline> authors,
         List<Ref> tags, Instant publishedAt, Instant updatedAt, int readingMinutes, boolean commentsOpen,
-        int commentCount, List<ArticleCard> related, long commentsVersion) {
+        int commentCount, List<ArticleCard> related, List<ArticleCorrections.Correction> corrections,
+        Metadata metadata) {
 
     /** Edits within this window after publication are not announced as an update. */
     private static final Duration UPDATE_THRESHOLD = Duration.ofMinutes(5);
+
+    /**
+     * What the page's head says about the article for machines: when it last changed and its schema.org
+     * description (JSON-LD, safe inside a script element).
+     */
+    public record Metadata(String modifiedIso, String jsonLd) {
+    }
 
     /** An author on the byline, with the bio shown at the foot of the article. */
     public record Byline(String name, String slug, String bio) {
@@ -28,8 +33,9 @@ public record ArticlePage(long id, String title, String slug, String dek, String
         return updatedAt != null && publishedAt != null && updatedAt.isAfter(publishedAt.plus(UPDATE_THRESHOLD));
     }
 
-    static ArticlePage of(Article article, List<ArticleCard> related) {
-        return new ArticlePage(article.getId(), article.getTitle(), article.getSlug(), article.getDek(),
+    static ArticlePage of(Article article, List<ArticleCard> related,
+            List<ArticleCorrections.Correction> corrections, StructuredData structuredData) {
+        ArticlePage page = new ArticlePage(article.getId(), article.getTitle(), article.getSlug(), article.getDek(),
                 article.getBodyHtml(), article.getExcerpt(), article.getHeroImageUrl(), article.getHeroImageAlt(),
                 article.getHeroImageCaption(),
                 new Ref(article.getPrimaryCategory().getName(), article.getPrimaryCategory().getSlug()),
@@ -37,6 +43,13 @@ public record ArticlePage(long id, String title, String slug, String dek, String
                 article.getTags().stream().map(t -> new Ref(t.getName(), t.getSlug()))
                         .sorted(Comparator.comparing(Ref::name, String.CASE_INSENSITIVE_ORDER)).toList(),
                 article.getPublishedAt(), article.getUpdatedAt(), article.getReadingMinutes(),
-                article.isCommentsOpen(), article.getCommentCount(), related, article.getCommentsVersion());
+                article.isCommentsOpen(), article.getCommentCount(), related, corrections, null);
+        return page.with(new Metadata(structuredData.modifiedIso(page), structuredData.newsArticle(page)));
+    }
+
+    private ArticlePage with(Metadata metadata) {
+        return new ArticlePage(id, title, slug, dek, bodyHtml, excerpt, heroImageUrl, heroImageAlt,
+                heroImageCaption, category, authors, tags, publishedAt, updatedAt, readingMinutes, commentsOpen,
+                commentCount, related, corrections, metadata);
     }
 }

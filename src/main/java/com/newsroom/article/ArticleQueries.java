@@ -33,8 +33,15 @@ public class ArticleQueries {
 
     private final ArticleCards cardProjection;
 
+    private final ArticleCorrections corrections;
+
+    private final StructuredData structuredData;
+
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
-            NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCards cards) {
+            NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCards cards,
+            ArticleCorrections corrections, StructuredData structuredData) {
+        this.corrections = corrections;
+        this.structuredData = structuredData;
         this.articles = articles;
         this.redirects = redirects;
         this.listings = listings;
@@ -60,11 +67,16 @@ public class ArticleQueries {
         return cards(listings.page(ListingScope.AUTHOR, authorId, page, sizes.pageSize()));
     }
 
+    /** One page of the articles filed under what {@code found} names. */
+    public Listing<ArticleCard> listing(TaxonomyLookup.Found found, PageParams page) {
+        return cards(listings.page(found.scope(), found.id(), page, sizes.pageSize()));
+    }
+
     public ArticleLookup lookup(String slug) {
         var article = articles.findPageBySlug(slug);
         if (article.isPresent()) {
             return article.get().isPublic()
-                    ? new ArticleLookup.Found(ArticlePage.of(article.get(), related(article.get())))
+                    ? new ArticleLookup.Found(page(article.get()))
                     : new ArticleLookup.Missing();
         }
         return redirects.findByOldSlug(slug)
@@ -80,16 +92,21 @@ public class ArticleQueries {
      */
     public ArticlePage preview(long articleId) {
         Article article = articles.findById(articleId).orElseThrow(com.newsroom.web.NotFoundException::new);
-        return ArticlePage.of(article, related(article));
+        return page(article);
+    }
+
+    /** The article page's whole view model: the article, related stories, corrections and metadata. */
+    private ArticlePage page(Article article) {
+        return ArticlePage.of(article, related(article), corrections.forArticle(article.getId()), structuredData);
     }
 
     public HomePage home() {
         // The newest featured story, else the newest story: each one probe of its own partial index.
         List<Long> leadIds = jdbc.sql("""
-                (select id from articles where status = 'PUBLISHED' and featured
+                (select id from published_articles where featured
                  order by published_at desc, id desc limit 1)
                 union all
-                (select id from articles where status = 'PUBLISHED'
+                (select id from published_articles
                  order by published_at desc, id desc limit 1)
                 limit 1""")
                 .query(Long.class).list();
@@ -98,7 +115,7 @@ public class ArticleQueries {
         }
         long leadId = leadIds.get(0);
         List<Long> latestIds = jdbc.sql("""
-                select id from articles where status = 'PUBLISHED' and id <> :lead
+                select id from published_articles where id <> :lead
                 order by published_at desc, id desc limit :limit""")
                 .param("lead", leadId).param("limit", sizes.homeLatest() + 1)
                 .query(Long.class).list();
@@ -112,8 +129,8 @@ public class ArticleQueries {
                 select c.id as category_id, a.id as article_id
                 from categories c
                 cross join lateral (
-                    select id from articles
-                    where primary_category_id = c.id and status = 'PUBLISHED'
+                    select id from published_articles
+                    where primary_category_id = c.id
                     order by published_at desc, id desc limit :perCategory) a
                 order by c.position, c.name""")
                 .param("perCategory", sizes.homePerCategory())

@@ -5,9 +5,9 @@ import java.util.List;
 
 /** An article as the editor form shows it. */
 public record EditableArticle(long id, long version, ArticleStatus status, boolean inReview, Instant publishedAt,
-        Instant updatedAt, Instant unpublishAt, ArticleInput content) {
+        Instant updatedAt, Instant unpublishAt, ArticleInput content, List<ArticleCorrections.Correction> corrections) {
 
-    static EditableArticle of(Article article) {
+    static EditableArticle of(Article article, List<ArticleCorrections.Correction> corrections) {
         List<String> tags = article.getTags().stream().map(t -> t.getName()).sorted(String.CASE_INSENSITIVE_ORDER)
                 .toList();
         return new EditableArticle(article.getId(), article.getVersion(), article.getStatus(),
@@ -16,6 +16,6 @@ public record EditableArticle(long id, long version, ArticleStatus status, boole
                         article.getExcerpt(), article.getHeroImageUrl(), article.getHeroImageAlt(),
                         article.getHeroImageCaption(), article.getPrimaryCategory().getId(), tags,
                         article.getAuthors().stream().map(a -> a.getId()).toList(), article.isFeatured(),
-                        article.isCommentsOpen()));
+                        article.isCommentsOpen()), corrections);
     }
 }

@@ -1,13 +1,14 @@
 package com.newsroom.article;
 
 /**
- * Where a newest-first listing reads its keys from. Each scope is backed by a partial index on
- * (owner, date desc, id desc), so a page is one index range scan whatever its number.
+ * Where a newest-first listing of published articles reads its keys from: listing pages and feeds alike. Each
+ * scope is backed by a partial index on (owner, date desc, id desc), so a page is one index range scan whatever
+ * its number.
  */
-enum ListingScope {
+public enum ListingScope {
 
-    LATEST("articles", "id", "published_at", "status = 'PUBLISHED'"),
-    CATEGORY("articles", "id", "published_at", "status = 'PUBLISHED' and primary_category_id = :owner"),
+    LATEST("published_articles", "id", "published_at", "true"),
+    CATEGORY("published_articles", "id", "published_at", "primary_category_id = :owner"),
     TAG("article_tags", "article_id", "listed_at", "listed_at is not null and tag_id = :owner"),
     AUTHOR("article_authors", "article_id", "listed_at", "listed_at is not null and staff_id = :owner");
 
@@ -24,6 +25,14 @@ enum ListingScope {
         this.idColumn = idColumn;
         this.dateColumn = dateColumn;
         this.filter = filter;
+    }
+
+    /**
+     * The ids ({@code id}) and dates ({@code at}) of the newest published articles in this scope; parameters
+     * {@code :owner} (but for {@link #LATEST}), {@code :limit} and {@code :offset}.
+     */
+    public String newestSql() {
+        return forwardSql(false);
     }
 
     /** Newest first, optionally strictly after (older than) a cursor. */

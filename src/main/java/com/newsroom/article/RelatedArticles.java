@@ -65,23 +65,23 @@ class RelatedArticles {
                     order by shared desc, max(t.listed_at) desc
                     limit :candidates),
                 similar_text as (
-                    select a.id from articles a cross join me
-                    where a.status = 'PUBLISHED' and a.search_vector @@ me.terms and a.id <> me.id
+                    select a.id from published_articles a cross join me
+                    where a.search_vector @@ me.terms and a.id <> me.id
                     order by a.published_at desc, a.id desc
                     limit :candidates),
                 same_category as (
-                    select a.id from articles a cross join me
-                    where a.primary_category_id = me.primary_category_id and a.status = 'PUBLISHED' and a.id <> me.id
+                    select a.id from published_articles a cross join me
+                    where a.primary_category_id = me.primary_category_id and a.id <> me.id
                     order by a.published_at desc, a.id desc
                     limit :limit),
                 candidates as (
                     select id from tagged union select id from similar_text union select id from same_category)
                 select a.id
                 from candidates c
-                join articles a on a.id = c.id
+                join published_articles a on a.id = c.id
                 cross join me
                 left join tagged t on t.id = a.id
-                where a.status = 'PUBLISHED' and a.id <> me.id
+                where a.id <> me.id
                 order by coalesce(t.shared, 0)
                          + 3 * coalesce(ts_rank(a.search_vector, me.terms, 32), 0)
                          + case when a.primary_category_id = me.primary_category_id then 0.25 else 0 end desc,

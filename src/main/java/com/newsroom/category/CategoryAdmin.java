@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.audit.AuditLog;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 
 /** Editors manage categories: create, rename (old slug redirects), describe, reorder, delete when empty or moved. */
@@ -21,37 +23,16 @@ public class CategoryAdmin {
     public record Row(long id, String name, String slug, String description, int position, long articles) {
     }
 
-    /** A rule broken by well-formed input, shown beside {@code field}. */
-    public static class Problem extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        private final String messageKey;
-
-        Problem(String field, String messageKey) {
-            super(messageKey, null, false, false);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     private final AuditLog audit;
 
     private final Clock clock;
 
-    CategoryAdmin(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    CategoryAdmin(JdbcClient jdbc, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -133,11 +114,10 @@ public class CategoryAdmin {
         Row row = find(id);
         if (row.articles() > 0) {
             if (moveTo == null || moveTo == id) {
-                throw new Problem("moveTo", "admin.category.notEmpty");
+                throw new RuleViolation("moveTo", "admin.category.notEmpty");
             }
             find(moveTo);
-            jdbc.sql("update articles set primary_category_id = :to where primary_category_id = :id")
-                    .param("to", moveTo).param("id", id).update();
+            events.publishEvent(new CategoryRetiring(id, moveTo));
         }
         jdbc.sql("delete from categories where id = :id").param("id", id).update();
         audit.record(actor, "category.deleted", row.name(),
@@ -157,14 +137,14 @@ public class CategoryAdmin {
         boolean taken = jdbc.sql("select count(*) from categories where slug = :slug and id <> coalesce(:self, -1)")
                 .param("slug", slug).param("self", self).query(Integer.class).single() > 0;
         if (taken) {
-            throw new Problem("slug", "admin.category.slugTaken");
+            throw new RuleViolation("slug", "admin.category.slugTaken");
         }
     }
 
     private static String slugOf(String name, String slug) {
         String wanted = slug == null || slug.isBlank() ? Slugs.from(name) : slug.strip();
         if (!Slugs.isValid(wanted) || wanted.length() > Slugs.MAX_LENGTH) {
-            throw new Problem("slug", "admin.category.slugInvalid");
+            throw new RuleViolation("slug", "admin.category.slugInvalid");
         }
         return wanted;
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -27,6 +28,8 @@ public class CommentThreads {
 
     private final Comments comments;
 
+    private final JdbcClient jdbc;
+
     private final Cache<ThreadVersion, List<CommentView>> approvedThreads = Caffeine.newBuilder()
             .maximumWeight(MAX_COMMENTS_HELD)
             .weigher((ThreadVersion key, List<CommentView> thread) -> 1 + count(thread))
@@ -34,8 +37,9 @@ public class CommentThreads {
 
     private final CommentSubmissions submissions;
 
-    CommentThreads(Comments comments, CommentSubmissions submissions) {
+    CommentThreads(Comments comments, CommentSubmissions submissions, JdbcClient jdbc) {
         this.comments = comments;
+        this.jdbc = jdbc;
         this.submissions = submissions;
     }
 
@@ -43,13 +47,14 @@ public class CommentThreads {
     }
 
     /**
-     * Approved comments, plus the reader's own comments still awaiting moderation.
-     *
-     * @param threadVersion the article's current comments version, read with the article
+     * Approved comments, plus the reader's own comments still awaiting moderation. The thread version is read
+     * first: a change committed after it is read is shown by the next render.
      */
-    public List<CommentView> forReader(long articleId, long threadVersion, Collection<Long> ownPendingIds) {
+    public List<CommentView> forReader(long articleId, Collection<Long> ownPendingIds) {
         if (ownPendingIds.isEmpty()) {
-            return approvedThreads.get(new ThreadVersion(articleId, threadVersion), key -> thread(
+            long version = jdbc.sql("select coalesce(max(version), 0) from comment_thread_versions where article_id = ?")
+                    .param(articleId).query(Long.class).single();
+            return approvedThreads.get(new ThreadVersion(articleId, version), key -> thread(
                     comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)));
         }
         return thread(comments.findApprovedOrOwnPending(articleId, ownPendingIds));

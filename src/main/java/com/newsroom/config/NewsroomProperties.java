@@ -23,7 +23,16 @@ import org.springframework.validation.annotation.Validated;
 public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @DefaultValue Listing listing,
         @Valid @DefaultValue Comments comments, @Valid @DefaultValue Cache cache) {
 
-    /** What the site says about itself in its header, footer and metadata. */
+    /**
+     * What the site says about itself in its header, footer and metadata.
+     *
+     * @param name the site's name, in the header, titles and feeds
+     * @param tagline a line under the name
+     * @param about the footer's paragraph about the publication
+     * @param baseUrl the public address (scheme, host, port) used in canonical links, feeds and sitemaps
+     * @param timeZone the zone dates are shown and typed in
+     * @param social "follow us" links in the footer
+     */
     public record Site(
             @NotBlank @DefaultValue("Newsroom") String name,
             @DefaultValue("Independent reporting on technology") String tagline,
@@ -37,7 +46,14 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
     public record SocialLink(@NotBlank String name, @NotBlank String url) {
     }
 
-    /** How many items listings show. */
+    /**
+     * How many items listings show.
+     *
+     * @param pageSize articles per listing page
+     * @param homeLatest articles in the home page's "Latest" column
+     * @param homePerCategory articles per section on the home page
+     * @param related related articles under an article
+     */
     public record Listing(
             @Min(1) @Max(100) @DefaultValue("20") int pageSize,
             @Min(1) @Max(50) @DefaultValue("12") int homeLatest,
@@ -45,7 +61,24 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
             @Min(0) @Max(12) @DefaultValue("4") int related) {
     }
 
-    /** How reader comments are taken in, screened and kept. */
+    /**
+     * How reader comments are taken in, screened and kept.
+     *
+     * @param policy HOLD_ALL: every comment waits for a moderator; AUTO_APPROVE_KNOWN: commenters with approved
+     *        comments do not
+     * @param closeAfterDays comments close this many days after publication; 0 keeps them open
+     * @param maxDepth deepest reply level (1 = no replies)
+     * @param maxLength longest comment, in characters
+     * @param minimumFillTime forms sent back faster than a person could type are suspicious
+     * @param maxLinks links a comment may hold before it counts as spam
+     * @param blockedWords matched as whole words, case-insensitive
+     * @param blockedHosts matched against link hosts and their subdomains
+     * @param spamThreshold at or above this score a comment goes straight to spam
+     * @param ratePerIp comments one address may send per rate window
+     * @param ratePerEmail comments one e-mail address may send per rate window
+     * @param rateWindow the window of the two rate limits
+     * @param retention personal data of spam and rejected comments is removed after this long
+     */
     public record Comments(
             /** HOLD_ALL: every comment waits for a moderator; AUTO_APPROVE_KNOWN: commenters with approved comments do not. */
             @NotNull @DefaultValue("HOLD_ALL") ModerationPolicy policy,
@@ -70,7 +103,14 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
             @NotNull @DefaultValue("30d") Duration retention) {
     }
 
-    /** The in-memory cache of public pages served to readers without a session. */
+    /**
+     * The in-memory cache of public pages served to readers without a session.
+     *
+     * @param enabled whether public pages are cached
+     * @param maxMegabytes memory for cached pages; the least recently used are dropped beyond it
+     * @param timeToLive a safety net only: changes invalidate at once through PostgreSQL notifications
+     * @param sharedMaxAge how long a CDN or proxy may hold a public page (Cache-Control s-maxage)
+     */
     public record Cache(
             @DefaultValue("true") boolean enabled,
             /** Memory for cached pages; the least recently used are dropped beyond it. */

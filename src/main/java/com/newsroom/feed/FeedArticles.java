@@ -11,33 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.newsroom.article.ListingScope;
 import com.newsroom.feed.FeedArticle.Link;
 
 /**
- * Reads the newest published articles of a feed, each scope straight from its listing index, then their
- * bylines and tags in one query each.
+ * Reads the newest published articles of a feed, each scope straight from its listing index (the listing
+ * pages' own {@link ListingScope}), then their bylines and tags in one query each.
  */
 @Component
 @Transactional(readOnly = true)
 class FeedArticles {
-
-    /** Which articles a feed holds. */
-    enum Scope {
-        SITE("true"),
-        CATEGORY("a.primary_category_id = :owner"),
-        TAG("""
-                a.id in (select article_id from article_tags where tag_id = :owner and listed_at is not null
-                         order by listed_at desc, article_id desc limit :limit)"""),
-        AUTHOR("""
-                a.id in (select article_id from article_authors where staff_id = :owner and listed_at is not null
-                         order by listed_at desc, article_id desc limit :limit)""");
-
-        private final String filter;
-
-        Scope(String filter) {
-            this.filter = filter;
-        }
-    }
 
     private final JdbcClient jdbc;
 
@@ -45,19 +28,24 @@ class FeedArticles {
         this.jdbc = jdbc;
     }
 
-    List<FeedArticle> newest(Scope scope, Long owner, int limit) {
+    /** The newest articles of a listing (read from its index, as the listing page is), then their details. */
+    List<FeedArticle> newest(ListingScope scope, Long owner, int limit) {
+        var keys = jdbc.sql(scope.newestSql()).param("limit", limit).param("offset", 0);
+        if (owner != null) {
+            keys = keys.param("owner", owner);
+        }
+        List<Long> newest = keys.query((rs, n) -> rs.getLong("id")).list();
+        if (newest.isEmpty()) {
+            return List.of();
+        }
         var query = jdbc.sql("""
                 select a.id, a.title, a.slug, a.dek, a.excerpt, a.body_html, a.published_at,
                        greatest(a.published_at, a.updated_at) as updated_at, c.name as category_name,
                        c.slug as category_slug
                 from articles a join categories c on c.id = a.primary_category_id
-                where a.status = 'PUBLISHED' and %s
-                order by a.published_at desc, a.id desc
-                limit :limit""".formatted(scope.filter))
-                .param("limit", limit);
-        if (owner != null) {
-            query = query.param("owner", owner);
-        }
+                where a.id in (:ids)
+                order by a.published_at desc, a.id desc""")
+                .param("ids", newest);
         List<Row> rows = query.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
                 rs.getString("excerpt").isBlank() ? rs.getString("dek") : rs.getString("excerpt"),
                 rs.getString("body_html"), instant(rs.getTimestamp("published_at")),

@@ -1,11 +1,13 @@
 package com.newsroom.feed;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,17 +16,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
-import com.newsroom.author.Authors;
+import com.newsroom.article.ListingScope;
+import com.newsroom.article.Taxonomy;
+import com.newsroom.article.TaxonomyLookup;
 import com.newsroom.cache.PageKeys;
-import com.newsroom.category.Categories;
-import com.newsroom.feed.FeedArticles.Scope;
 import com.newsroom.feed.FeedWriter.Channel;
 import com.newsroom.feed.FeedWriter.Format;
 import com.newsroom.site.SiteSettings;
 import com.newsroom.site.SiteSettingsProvider;
-import com.newsroom.tag.Tags;
 import com.newsroom.web.NotFoundException;
-import com.newsroom.web.Slugs;
 
 /**
  * Atom ({@code .atom}) and RSS 2.0 ({@code .rss}) feeds of the newest published articles: the whole site at
@@ -42,22 +42,16 @@ class FeedController {
 
     private final SiteSettingsProvider settings;
 
-    private final Categories categories;
-
-    private final Tags tags;
-
-    private final Authors authors;
+    private final Taxonomy taxonomy;
 
     private final Clock clock;
 
     FeedController(FeedArticles articles, FeedProperties properties, SiteSettingsProvider settings,
-            Categories categories, Tags tags, Authors authors, Clock clock) {
+            Taxonomy taxonomy, Clock clock) {
         this.articles = articles;
         this.properties = properties;
         this.settings = settings;
-        this.categories = categories;
-        this.tags = tags;
-        this.authors = authors;
+        this.taxonomy = taxonomy;
         this.clock = clock;
     }
 
@@ -65,39 +59,46 @@ class FeedController {
     ResponseEntity<String> site(@PathVariable String format, WebRequest request) {
         SiteSettings site = settings.current();
         PageKeys.add(PageKeys.FEED);
-        return feed(Format.of(format), new Channel(site.name(), site.tagline(), "/", "/feed." + format), Scope.SITE,
+        return feed(Format.of(format), new Channel(site.name(), site.tagline(), "/", "/feed." + format),
+                ListingScope.LATEST,
                 null, request);
     }
 
     @GetMapping("/category/{slug}/feed.{format:atom|rss}")
     ResponseEntity<String> category(@PathVariable String slug, @PathVariable String format, WebRequest request) {
-        var category = categories.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
-        String path = "/category/" + category.getSlug();
-        PageKeys.add(PageKeys.category(category.getSlug()));
-        return feed(Format.of(format), channel(category.getName(), category.getDescription(), path, format),
-                Scope.CATEGORY, category.getId(), request);
+        return feed(taxonomy.category(slug), format, request);
     }
 
     @GetMapping("/tag/{slug}/feed.{format:atom|rss}")
     ResponseEntity<String> tag(@PathVariable String slug, @PathVariable String format, WebRequest request) {
-        var tag = tags.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
-        String path = "/tag/" + tag.getSlug();
-        PageKeys.add(PageKeys.tag(tag.getSlug()));
-        String description = tag.getDescription().isBlank() ? "Stories tagged “" + tag.getName() + "”."
-                : tag.getDescription();
-        return feed(Format.of(format), channel(tag.getName(), description, path, format), Scope.TAG, tag.getId(),
-                request);
+        return feed(taxonomy.tag(slug), format, request);
     }
 
     @GetMapping("/author/{slug}/feed.{format:atom|rss}")
     ResponseEntity<String> author(@PathVariable String slug, @PathVariable String format, WebRequest request) {
-        var author = authors.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
-        String path = "/author/" + author.getSlug();
-        PageKeys.add(PageKeys.author(author.getSlug()));
-        String description = author.getBio().isBlank() ? "Stories by " + author.getDisplayName() + "."
-                : author.getBio();
-        return feed(Format.of(format), channel(author.getDisplayName(), description, path, format), Scope.AUTHOR,
-                author.getId(), request);
+        return feed(taxonomy.author(slug), format, request);
+    }
+
+    /** The feed of a listing; a renamed category's old feed address answers 301, as its page does. */
+    private ResponseEntity<String> feed(TaxonomyLookup lookup, String format, WebRequest request) {
+        if (lookup instanceof TaxonomyLookup.Moved moved) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create(moved.path() + "/feed." + format)).build();
+        }
+        if (!(lookup instanceof TaxonomyLookup.Found found)) {
+            throw new NotFoundException();
+        }
+        // A listing's feed is cached with its listing page's key: both change together.
+        PageKeys.add(switch (found.scope()) {
+            case CATEGORY -> PageKeys.category(found.slug());
+            case TAG -> PageKeys.tag(found.slug());
+            case AUTHOR -> PageKeys.author(found.slug());
+            case LATEST -> PageKeys.FEED;
+        });
+        String description = found.description().isBlank() && found.scope() == ListingScope.AUTHOR
+                ? "Stories by " + found.name() + "." : found.description();
+        return feed(Format.of(format), channel(found.name(), description, found.path(), format), found.scope(),
+                found.id(), request);
     }
 
     private Channel channel(String name, String description, String path, String format) {
@@ -105,7 +106,7 @@ class FeedController {
                 description.isBlank() ? name : description, path, path + "/feed." + format);
     }
 
-    private ResponseEntity<String> feed(Format format, Channel channel, Scope scope, Long owner,
+    private ResponseEntity<String> feed(Format format, Channel channel, ListingScope scope, Long owner,
             WebRequest request) {
         List<FeedArticle> newest = articles.newest(scope, owner, properties.size());
         Instant updated = FeedWriter.updated(newest, clock.instant());
@@ -121,12 +122,5 @@ class FeedController {
                 .contentType(new MediaType(MediaType.parseMediaType(format.mediaType), StandardCharsets.UTF_8))
                 .cacheControl(CACHE)
                 .body(body);
-    }
-
-    private static String checked(String slug) {
-        if (!Slugs.isValid(slug)) {
-            throw new NotFoundException();
-        }
-        return slug;
     }
 }

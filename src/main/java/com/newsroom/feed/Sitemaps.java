@@ -72,7 +72,7 @@ class Sitemaps {
     List<Page> articlePages() {
         List<Object> signature = jdbc.sql("""
                 select (select max(id) from articles),
-                       (select max(published_at) from articles where status = 'PUBLISHED')""")
+                       (select max(published_at) from published_articles)""")
                 .query((rs, n) -> java.util.Arrays.<Object>asList(rs.getObject(1), rs.getObject(2)))
                 .single();
         return articlePages.get(signature, key -> readArticlePages());
@@ -81,7 +81,7 @@ class Sitemaps {
     private List<Page> readArticlePages() {
         return jdbc.sql("""
                 select (id - 1) / :size + 1 as page, max(greatest(published_at, updated_at)) as last_modified
-                from articles where status = 'PUBLISHED' group by 1 order by 1""")
+                from published_articles group by 1 order by 1""")
                 .param("size", pageSize)
                 .query((rs, n) -> new Page(rs.getLong("page"), instant(rs, "last_modified")))
                 .list();
@@ -98,13 +98,13 @@ class Sitemaps {
     }
 
     Instant newestPublication() {
-        return jdbc.sql("select max(published_at) from articles where status = 'PUBLISHED'")
+        return jdbc.sql("select max(published_at) from published_articles")
                 .query((rs, n) -> instant(rs, 1)).optional().orElse(null);
     }
 
     boolean hasArticlePage(long page) {
         return jdbc.sql("""
-                select exists (select 1 from articles where status = 'PUBLISHED' and id > :from and id <= :to)""")
+                select exists (select 1 from published_articles where id > :from and id <= :to)""")
                 .param("from", (page - 1) * pageSize).param("to", page * pageSize)
                 .query(Boolean.class).single();
     }
@@ -140,8 +140,8 @@ class Sitemaps {
         url(xml, base + "/latest", newest);
         jdbc.sql("""
                 select c.slug, l.published_at from categories c
-                cross join lateral (select published_at from articles
-                                    where primary_category_id = c.id and status = 'PUBLISHED'
+                cross join lateral (select published_at from published_articles
+                                    where primary_category_id = c.id
                                     order by published_at desc, id desc limit 1) l
                 order by c.position, c.name""")
                 .query((RowCallbackHandler) rs -> write(xml, base + "/category/" + rs.getString("slug"), instant(rs, "published_at")));
@@ -159,8 +159,8 @@ class Sitemaps {
         String base = site.baseUrl();
         start(xml, "urlset", false);
         jdbc.sql("""
-                select slug, greatest(published_at, updated_at) as last_modified from articles
-                where status = 'PUBLISHED' and id > :from and id <= :to order by id""")
+                select slug, greatest(published_at, updated_at) as last_modified from published_articles
+                where id > :from and id <= :to order by id""")
                 .param("from", (page - 1) * pageSize).param("to", page * pageSize)
                 .query((RowCallbackHandler) rs -> write(xml, base + "/articles/" + rs.getString("slug"), instant(rs, "last_modified")));
         end(xml);
@@ -182,8 +182,8 @@ class Sitemaps {
         String base = site.baseUrl();
         start(xml, "urlset", true);
         jdbc.sql("""
-                select slug, title, published_at from articles
-                where status = 'PUBLISHED' and published_at >= :since and published_at <= :now
+                select slug, title, published_at from published_articles
+                where published_at >= :since and published_at <= :now
                 order by published_at desc, id desc limit :limit""")
                 .param("since", Timestamp.from(clock.instant().minus(NEWS_WINDOW)))
                 .param("now", Timestamp.from(clock.instant()))

@@ -44,14 +44,14 @@ public class ArticleSearch {
     /** %s is the newest-first sort key of the candidates. */
     private static final String SQL = """
             with candidates as (
-                (select a.id from articles a
-                 where a.status = 'PUBLISHED' and a.search_vector @@ websearch_to_tsquery('english', :query)
+                (select a.id from published_articles a
+                 where a.search_vector @@ websearch_to_tsquery('english', :query)
                    and (cast(:category as bigint) is null or a.primary_category_id = :category)
                  order by %1$s desc, a.id desc
                  limit :recent)
                 union
-                (select a.id from articles a
-                 where a.status = 'PUBLISHED' and a.title_vector @@ websearch_to_tsquery('english', :query)
+                (select a.id from published_articles a
+                 where a.title_vector @@ websearch_to_tsquery('english', :query)
                    and a.search_vector @@ websearch_to_tsquery('english', :query)
                    and (cast(:category as bigint) is null or a.primary_category_id = :category)
                  order by %1$s desc, a.id desc

@@ -2,12 +2,14 @@ package com.newsroom.tag;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.audit.AuditLog;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 
 /** Editors tidy tags: list, rename, merge one into another, delete. */
@@ -23,29 +25,16 @@ public class TagAdmin {
     public record Page(List<Row> rows, String next) {
     }
 
-    public static class Problem extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String messageKey;
-
-        public Problem(String messageKey) {
-            super(messageKey, null, false, false);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     private final AuditLog audit;
 
-    TagAdmin(JdbcClient jdbc, AuditLog audit) {
+    private final ApplicationEventPublisher events;
+
+    TagAdmin(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Tags by name; {@code after} is the last slug of the previous page (the slug index makes every page cheap). */
@@ -68,11 +57,11 @@ public class TagAdmin {
     public void rename(long id, String name) {
         String slug = Slugs.from(name == null ? "" : name);
         if (name == null || name.isBlank() || name.strip().length() > 80 || slug.isEmpty()) {
-            throw new Problem("admin.tag.nameInvalid");
+            throw new RuleViolation("admin.tag.nameInvalid");
         }
         if (jdbc.sql("select count(*) from tags where slug = :slug and id <> :id").param("slug", slug).param("id", id)
                 .query(Integer.class).single() > 0) {
-            throw new Problem("admin.tag.nameTaken");
+            throw new RuleViolation("admin.tag.nameTaken");
         }
         if (jdbc.sql("update tags set name = :name, slug = :slug where id = :id").param("name", name.strip())
                 .param("slug", slug).param("id", id).update() == 0) {
@@ -83,15 +72,11 @@ public class TagAdmin {
     /** Moves every article of {@code sourceId} to {@code targetId}, then deletes the source tag. */
     public void merge(long sourceId, long targetId, AuditLog.Actor actor) {
         if (sourceId == targetId) {
-            throw new Problem("admin.tag.mergeSame");
+            throw new RuleViolation("admin.tag.mergeSame");
         }
         String source = name(sourceId);
         String target = name(targetId);
-        jdbc.sql("""
-                insert into article_tags (article_id, tag_id)
-                select article_id, :target from article_tags where tag_id = :source
-                on conflict do nothing""")
-                .param("source", sourceId).param("target", targetId).update();
+        events.publishEvent(new TagsMerging(sourceId, targetId));
         jdbc.sql("delete from tags where id = :id").param("id", sourceId).update();
         audit.record(actor, "tag.merged", source, "→ " + target);
     }

@@ -76,8 +76,33 @@ public final class HttpSignIn {
         return remember(site.send(withCookie(request)));
     }
 
+    /** Sends the sign-in form; the answer may be a refusal, for tests of refusals. */
     public SiteClient.Page signIn(String login, String password) {
         return post("/login", "/login", Map.of("username", login, "password", password));
+    }
+
+    /**
+     * Signs in and checks that it worked: the sign-in sends the person on to /admin (not back to /login), and
+     * /admin then shows them signed in. Returns the name the page shows.
+     */
+    public String signInAs(String login, String password) {
+        SiteClient.Page answer = signIn(login, password);
+        if (answer.status() != 302 || !String.valueOf(answer.header("Location")).endsWith("/admin")) {
+            throw new AssertionError("Sign-in as " + login + " failed: " + answer.status() + " to "
+                    + answer.header("Location"));
+        }
+        return signedInName();
+    }
+
+    /** The name /admin shows as signed in; fails when /admin is not shown (signed out, sent to /login). */
+    public String signedInName() {
+        SiteClient.Page admin = get("/admin");
+        String name = admin.html().select(".signed-in-as").text();
+        if (admin.status() != 200 || name.isBlank()) {
+            throw new AssertionError("Not signed in: /admin answered " + admin.status() + " "
+                    + admin.header("Location"));
+        }
+        return name;
     }
 
     private HttpRequest.Builder withCookie(HttpRequest.Builder request) {

@@ -136,7 +136,7 @@ class SignInIntegrationTests {
     void changedDisplayNameShowsAtOnceWithoutSigningInAgain() {
         staff("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
-        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+        assertThat(browser.signInAs("erin.editor", StaffFixtures.PASSWORD)).isEqualTo("Erin Editor");
 
         browser.post("/admin/profile", "/admin/profile", Map.of("displayName", "Erin Q. Editor", "bio", ""));
 
@@ -147,12 +147,12 @@ class SignInIntegrationTests {
     void formPostWithoutCsrfTokenIsRefused() {
         staff("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
-        browser.signIn("erin.editor", StaffFixtures.PASSWORD);
+        browser.signInAs("erin.editor", StaffFixtures.PASSWORD);
 
         SiteClient.Page refused = browser.postRaw("/logout", Map.of());
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(browser.get("/admin").status()).isEqualTo(200);
+        assertThat(browser.signedInName()).isEqualTo("Erin Editor");
     }
 
     @Test

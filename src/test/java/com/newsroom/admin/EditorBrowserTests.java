@@ -2,9 +2,14 @@ package com.newsroom.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -15,7 +20,9 @@ import org.springframework.context.annotation.Import;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.account.StaffFixtures;
-import com.newsroom.testsupport.Browser;
+import com.newsroom.article.ArticleStatus;
+import com.newsroom.article.Articles;
+import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -23,6 +30,7 @@ import com.newsroom.testsupport.TestContent;
 /** What an editor does in a real browser: sign in, write, preview and publish a story readers then find. */
 @IntegrationTest
 @Import(StaffLogins.class)
+@ExtendWith(BrowserExtension.class)
 class EditorBrowserTests {
 
     @Autowired
@@ -34,19 +42,15 @@ class EditorBrowserTests {
     @Autowired
     SiteClient site;
 
+    @Autowired
+    Articles articles;
+
     WebDriver browser;
 
     @BeforeEach
-    void startBrowser() {
+    void startBrowser(WebDriver browser) {
         content.reset();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        this.browser = browser;
     }
 
     @Test
@@ -54,12 +58,7 @@ class EditorBrowserTests {
         content.category("Technology");
         Account editor = staff.create("Erin Editor", Role.EDITOR);
 
-        browser.get(site.baseUrl() + "/admin");
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(editor.getEmail());
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        signIn(editor);
         assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText()).isEqualTo("Erin Editor");
 
         browser.findElement(By.linkText("New article")).click();
@@ -82,6 +81,46 @@ class EditorBrowserTests {
         assertThat(browser.getCurrentUrl()).endsWith("/articles/robots-learn-to-fold-laundry");
         assertThat(browser.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo("In the lab");
         assertThat(browser.findElement(By.cssSelector(".tags")).getText()).contains("Robotics");
+    }
+
+    @Test
+    void scheduleWithoutADateSavesNothingAndSaysSoThenSchedulesOnceADateIsChosen() {
+        content.category("Technology");
+        signIn(staff.create("Erin Editor", Role.EDITOR));
+
+        browser.findElement(By.linkText("New article")).click();
+        browser.findElement(By.id("title")).sendKeys("Chip Export Rules Tighten");
+        browser.findElement(By.id("bodyMarkdown")).sendKeys("The rules tighten today.");
+        click(By.cssSelector("button[value=schedule]"));
+
+        assertThat(browser.findElement(By.cssSelector(".form-error")).getText())
+                .isEqualTo("Please correct the highlighted fields; nothing has been saved yet.");
+        assertThat(browser.findElement(By.cssSelector("#scheduleAt + .field-error")).getText())
+                .isEqualTo("Choose the date and time to publish at.");
+        assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("Chip Export Rules Tighten");
+        assertThat(articles.count()).as("nothing saved, as the page says").isZero();
+
+        String tomorrow = LocalDateTime.ofInstant(content.now().plus(Duration.ofDays(1)), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+        // Typing into a date-time field depends on the browser's locale; set it as a date picker would.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("scheduleAt")), tomorrow);
+        click(By.cssSelector("button[value=schedule]"));
+
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).startsWith("Scheduled");
+        assertThat(browser.findElement(By.cssSelector(".article-state .badge")).getText())
+                .isEqualToIgnoringCase("Scheduled");
+        assertThat(articles.findBySlug("chip-export-rules-tighten").orElseThrow().getStatus())
+                .isEqualTo(ArticleStatus.SCHEDULED);
+    }
+
+    private void signIn(Account account) {
+        browser.get(site.baseUrl() + "/admin");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(account.getEmail());
+        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
     }
 
     /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */

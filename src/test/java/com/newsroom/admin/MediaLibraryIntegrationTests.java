@@ -142,7 +142,7 @@ class MediaLibraryIntegrationTests {
     @Test
     void oversizedUploadIsRefusedOnTheFormWith413NotARawErrorPage() {
         HttpSignIn browser = new HttpSignIn(site);
-        browser.signIn(editor.getUsername(), StaffFixtures.PASSWORD);
+        browser.signInAs(editor.getUsername(), StaffFixtures.PASSWORD);
         byte[] nineMegabytes = new byte[9 * 1024 * 1024];
         nineMegabytes[0] = (byte) 0x89;
 

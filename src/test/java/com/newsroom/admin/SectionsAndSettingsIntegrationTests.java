@@ -91,6 +91,13 @@ class SectionsAndSettingsIntegrationTests {
         Document renamed = site.get("/category/artificial-intelligence").html();
         assertThat(renamed.select("h1").text()).isEqualTo("Artificial Intelligence");
         assertThat(renamed.text()).contains("Models and chips.", "A story");
+        for (String format : new String[] { "atom", "rss" }) {
+            SiteClient.Page oldFeed = site.get("/category/ai/feed." + format);
+            assertThat(oldFeed.status()).as(format).isEqualTo(301);
+            assertThat(oldFeed.header("Location")).endsWith("/category/artificial-intelligence/feed." + format);
+            assertThat(site.get("/category/artificial-intelligence/feed." + format).status()).isEqualTo(200);
+        }
+        assertThat(site.get("/category/never-was/feed.atom").status()).isEqualTo(404);
     }
 
     @Test
@@ -253,7 +260,7 @@ class SectionsAndSettingsIntegrationTests {
         assertThat(jdbc.sql("select display_name || ' / ' || bio || ' / ' || avatar_url from staff where id = :id")
                 .param("id", editor.getStaffId()).query(String.class).single())
                 .isEqualTo("Erin E. Editor / Covers chips. / /media/1/thumb");
-        var signIn = new com.newsroom.account.HttpSignIn(site).signIn("erin.editor", "a brand new password");
-        assertThat(signIn.header("Location")).endsWith("/admin");
+        assertThat(new com.newsroom.account.HttpSignIn(site).signInAs("erin.editor", "a brand new password"))
+                .isEqualTo("Erin E. Editor");
     }
 }

@@ -63,7 +63,7 @@ class ContentModelRepositoryTests {
         assertThat(listedAt("article_tags", article)).isNull();
         assertThat(listedAt("article_authors", article)).isNull();
 
-        article.publish(now);
+        article.publish(now, Editor.SYSTEM, now);
         entityManager.flush();
         assertThat(listedAt("article_tags", article)).isEqualTo(now);
         assertThat(listedAt("article_authors", article)).isEqualTo(now);
@@ -75,7 +75,7 @@ class ContentModelRepositoryTests {
     @Test
     void tagsAddedToAPublishedArticleAreListedAtOnce() {
         Article article = draftWithTagAndAuthor("late-tag");
-        article.publish(now);
+        article.publish(now, Editor.SYSTEM, now);
         entityManager.flush();
         Tag late = tags.save(new Tag("Late", "late", null));
         article.fileUnder(article.getPrimaryCategory(), Set.of(late), article.getAuthors());

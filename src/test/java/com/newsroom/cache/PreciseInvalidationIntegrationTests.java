@@ -22,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 import com.newsroom.article.Article;
-import com.newsroom.article.ArticleService;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.author.Author;
 import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
@@ -68,7 +69,7 @@ class PreciseInvalidationIntegrationTests {
     ModerationService moderation;
 
     @Autowired
-    ArticleService articles;
+    ArticleEditor articles;
 
     @Autowired
     PageCacheTestConfiguration.AnnouncedInvalidations announced;
@@ -137,7 +138,7 @@ class PreciseInvalidationIntegrationTests {
         warm(List.of("/articles/moon-landing", "/articles/cup-final"));
         assertThat(site.get("/articles/moon-landing").html().select("a[href=/articles/lunar-base]")).isNotEmpty();
 
-        articles.changeSlug(lunarBase.getId(), "moon-base");
+        articles.changeSlug(lunarBase.getId(), "moon-base", Editor.SYSTEM);
 
         Page moon = site.get("/articles/moon-landing");
         assertThat(moon.header("X-Cache")).isEqualTo("MISS");

@@ -14,14 +14,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.newsroom.article.Article;
-import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.site.SiteSettingsAdmin;
+import com.newsroom.audit.AuditLog;
+import com.newsroom.testsupport.ProductionCacheIntegrationTest;
+import com.newsroom.testsupport.Together;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.SiteClient.Page;
 import com.newsroom.testsupport.TestContent;
 import com.newsroom.testsupport.Visitor;
 
-/** What happens when readers comment, over real HTTP against real PostgreSQL. */
-@IntegrationTest
+/**
+ * What happens when readers comment, over real HTTP against real PostgreSQL, with the page cache on and
+ * comments that never close, as in production: forms are read from cached pages, as readers and bots get them.
+ */
+@ProductionCacheIntegrationTest
 class CommentsIntegrationTests {
 
     private static final String FORM = "form.comment-form";
@@ -41,6 +47,9 @@ class CommentsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SiteSettingsAdmin settings;
+
     Article article;
 
     String path;
@@ -50,6 +59,7 @@ class CommentsIntegrationTests {
         content.reset();
         article = content.article("A story worth discussing").published();
         path = "/articles/a-story-worth-discussing";
+        content.settle();
     }
 
     @Test
@@ -83,6 +93,7 @@ class CommentsIntegrationTests {
 
         stored.approve();
         comments.save(stored);
+        content.settle();
 
         Document everyone = site.get(path).html();
         assertThat(everyone.select("#comment-" + stored.getId() + " .comment-body").text())
@@ -205,8 +216,29 @@ class CommentsIntegrationTests {
     }
 
     @Test
+    void concurrentPostsFromOneAddressNeverGetMoreThanTheLimitAccepted() {
+        long window = Duration.ofMinutes(10).toSeconds();
+        content.clock().set(java.time.Instant.ofEpochSecond((content.now().getEpochSecond() / window + 1) * window));
+        int senders = 12;
+        List<Visitor> readers = java.util.stream.IntStream.range(0, senders).mapToObj(i -> site.visitor()).toList();
+        List<Document> forms = readers.stream().map(reader -> reader.get(path).html()).toList();
+        content.clock().advance(Duration.ofSeconds(20));
+
+        List<Integer> statuses;
+        try (Together<Integer> posts = Together.start(senders, i -> () -> readers.get(i).submit(forms.get(i), FORM,
+                fields(Map.of("email", "r" + i + "@example.com", "body", "Comment number " + i))).status())) {
+            statuses = posts.results();
+        }
+
+        assertThat(statuses).filteredOn(status -> status == 302).as("accepted").hasSize(5);
+        assertThat(statuses).filteredOn(status -> status == 429).as("refused").hasSize(senders - 5);
+        assertThat(comments.count()).isEqualTo(5);
+    }
+
+    @Test
     void closedArticlesShowANoticeAndRefusePosts() {
         content.article("No comments here").commentsClosed().published();
+        content.settle();
         Visitor reader = site.visitor();
         Document open = reader.get(path).html();
         Document closed = reader.get("/articles/no-comments-here").html();
@@ -245,21 +277,48 @@ class CommentsIntegrationTests {
     }
 
     @Test
-    void commentsCloseAutomaticallyAfterTheConfiguredNumberOfDays() {
-        content.article("An old story").publishedAt(content.now().minus(Duration.ofDays(3651)));
+    void byDefaultCommentsNeverCloseEvenOnOldStories() {
+        content.article("A very old story").publishedAt(content.now().minus(Duration.ofDays(20 * 365)));
+        content.settle();
+        site.get("/articles/a-very-old-story");
+        Page page = site.get("/articles/a-very-old-story");
+        assertThat(page.header("X-Cache")).isEqualTo("HIT");
+        assertThat(page.html().select(".comments-closed")).isEmpty();
+        Visitor reader = site.visitor();
+        Document form = reader.get("/articles/a-very-old-story").html();
+        content.clock().advance(Duration.ofSeconds(20));
+        Page sent = reader.submit(form, FORM, fields(Map.of("body", "Still worth a word")));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(comments.findAll()).extracting(Comment::getBody).containsExactly("Still worth a word");
+    }
+
+    @Test
+    void commentsCloseAutomaticallyAfterTheNumberOfDaysSetByAnAdministrator() {
+        var now = settings.current();
+        settings.save(new SiteSettingsAdmin.Values(now.name(), now.tagline(), now.about(), now.socialLinks(),
+                now.commentsEnabled(), now.commentsPremoderated(), 30, now.commentPolicy()), AuditLog.Actor.SYSTEM);
+        content.article("An old story").publishedAt(content.now().minus(Duration.ofDays(31)));
+        content.article("A recent story").publishedAt(content.now().minus(Duration.ofDays(29)));
+        content.settle();
         Document page = site.get("/articles/an-old-story").html();
         assertThat(page.select(FORM)).isEmpty();
-        assertThat(page.select(".comments-closed")).hasSize(1);
-        assertThat(site.visitor().post("/articles/an-old-story/comments", fields(Map.of("body", "Late"))).status())
-                .isEqualTo(403);
+        assertThat(page.select(".comments-closed").text()).isNotBlank();
+        assertThat(site.get("/articles/a-recent-story").html().select(FORM)).hasSize(1);
+        Page refused = site.visitor().post("/articles/an-old-story/comments", fields(Map.of("body", "Late")));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html().select(".notice-error").text()).contains("closed");
+        assertThat(comments.count()).isZero();
     }
 
     @Test
     void hostileTextIsShownInertAndEmailsNeverAppear() {
         Comment hostile = content.comment(article, null, "<b>Mallory</b>",
                 "<script>alert('x')</script> <img src=x onerror=alert(1)> https://example.org/ok", CommentStatus.APPROVED);
+        content.settle();
         String html = site.get(path).body();
-        Document page = site.get(path).html();
+        Page cached = site.get(path);
+        assertThat(cached.header("X-Cache")).isEqualTo("HIT");
+        Document page = cached.html();
         assertThat(page.select(".comment-body script, .comment-body img, .comment-author b")).isEmpty();
         assertThat(page.select("#comment-" + hostile.getId() + " .comment-body").text())
                 .contains("<script>alert('x')</script>", "<img src=x onerror=alert(1)>");
@@ -282,6 +341,7 @@ class CommentsIntegrationTests {
         reply.approve();
         comments.save(reply);
         Comment third = content.comment(article, reply, "Third", "Level three", CommentStatus.APPROVED);
+        content.settle();
 
         Document page = site.get(path).html();
         assertThat(page.select("#comment-" + top.getId() + " .comment-replies #comment-" + reply.getId())).hasSize(1);
@@ -320,9 +380,16 @@ class CommentsIntegrationTests {
         assertThat(comments.findById(kept.getId()).orElseThrow().getAuthorName()).isEqualTo("Keeper");
     }
 
-    /** Fills in the form as a person would, a little while after the page was served. */
+    /**
+     * Fills in the form as a person would, a little while after the page was served; the page comes from
+     * the page cache, as it does for every reader without a session in production.
+     */
     private Page send(Visitor reader, Map<String, String> overrides) {
-        Document page = reader.get(path).html();
+        content.settle();
+        site.get(path);
+        Page served = reader.get(path);
+        assertThat(served.header("X-Cache")).as("the form came from the page cache").isEqualTo("HIT");
+        Document page = served.html();
         content.clock().advance(Duration.ofSeconds(20));
         return reader.submit(page, FORM, fields(overrides));
     }

@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import com.newsroom.article.Article;
 import com.newsroom.article.ArticleContent;
-import com.newsroom.article.ArticleService;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.author.Author;
 import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
@@ -60,7 +61,7 @@ public class DemoContent implements ApplicationRunner {
 
     private final Authors authors;
 
-    private final ArticleService articleService;
+    private final ArticleEditor articleEditor;
 
     private final Comments comments;
 
@@ -72,12 +73,12 @@ public class DemoContent implements ApplicationRunner {
 
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
 
-    public DemoContent(Categories categories, Tags tags, Authors authors, ArticleService articleService,
+    public DemoContent(Categories categories, Tags tags, Authors authors, ArticleEditor articleEditor,
             Comments comments, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
-        this.articleService = articleService;
+        this.articleEditor = articleEditor;
         this.comments = comments;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -139,11 +140,11 @@ public class DemoContent implements ApplicationRunner {
                     .map(Author::getId)
                     .toList();
             Category category = require(categoryBySlug.get(demo.category()), "category " + demo.category(), resource);
-            Article article = articleService.createDraft(new ArticleContent(demo.title(), demo.slug(), demo.dek(),
+            Article article = articleEditor.createDraft(new ArticleContent(demo.title(), demo.slug(), demo.dek(),
                     demo.body(), demo.excerpt(), "/img/demo/" + demo.hero(), demo.heroAlt(), demo.heroCaption(),
-                    category.getId(), tagIds, authorIds, demo.featured(), demo.commentsOpen()));
+                    category.getId(), tagIds, authorIds, demo.featured(), demo.commentsOpen()), Editor.SYSTEM);
             Instant published = now.minus(Duration.ofHours(demo.publishedHoursAgo()));
-            articleService.publish(article.getId(), published);
+            articleEditor.publish(article.getId(), published, Editor.SYSTEM);
             articleBySlug.put(demo.slug(), article);
             Instant updated = demo.updatedHoursAgo() == null ? published
                     : now.minus(Duration.ofHours(demo.updatedHoursAgo()));

@@ -124,8 +124,7 @@ class OperationsIntegrationTests {
     private HttpSignIn admin(String name, Role role) {
         transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, name, role));
         HttpSignIn browser = new HttpSignIn(site);
-        assertThat(browser.signIn(name.toLowerCase().replace(' ', '.'), StaffFixtures.PASSWORD).status())
-                .isEqualTo(302);
+        assertThat(browser.signInAs(name.toLowerCase().replace(' ', '.'), StaffFixtures.PASSWORD)).isEqualTo(name);
         return browser;
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -16,13 +16,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.category.Category;
-import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
 
 /** A reader searches from the header of any page, then narrows the results to one section. */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class SearchBrowserTests {
 
     @Autowired
@@ -34,16 +35,9 @@ class SearchBrowserTests {
     WebDriver browser;
 
     @BeforeEach
-    void startBrowser() {
+    void startBrowser(WebDriver browser) {
         content.reset();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        this.browser = browser;
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.newsroom.account.AccountService;
 import com.newsroom.account.StaffFixtures;
-import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -37,6 +37,7 @@ import com.newsroom.testsupport.TestContent;
  * the site's Content-Security-Policy does not restrict.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class AccessibilityBrowserTests {
 
     private static final Logger log = LoggerFactory.getLogger(AccessibilityBrowserTests.class);
@@ -63,18 +64,11 @@ class AccessibilityBrowserTests {
 
     boolean signedIn;
 
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @TestFactory
-    Stream<DynamicTest> everyPageTypeHasNoSeriousOrCriticalViolations() throws IOException {
+    Stream<DynamicTest> everyPageTypeHasNoSeriousOrCriticalViolations(WebDriver browser) throws IOException {
         PageTypes.Fixture fixture = PageTypes.Fixture.create(content, accounts, transaction);
         String axe = axeSource();
-        browser = Browser.start();
+        this.browser = browser;
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         // The check itself must be able to fail: a page with an unlabelled image and no language is caught.
         DynamicTest selfCheck = DynamicTest.dynamicTest("axe-core catches a known violation", () -> {
@@ -136,10 +130,18 @@ class AccessibilityBrowserTests {
             browser.findElement(By.id("username")).sendKeys(PageTypes.STAFF_LOGIN);
             browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
             browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(driver -> driver.getCurrentUrl().endsWith("/admin"));
             signedIn = true;
         }
         if (page.form() == null) {
             browser.get(url);
+            if (page.staff()) {
+                // The page checked must be the staff page, not the sign-in page it would fall back to.
+                assertThat(browser.getCurrentUrl()).as(page.name()).doesNotContain("/login");
+                assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText()).as(page.name())
+                        .isNotBlank();
+            }
             return;
         }
         // Send the form as the browser would (same origin), then check the page that comes back.

@@ -29,7 +29,7 @@ final class StandardsPages {
         if (page.staff()) {
             if (staff == null) {
                 staff = new HttpSignIn(site);
-                staff.signIn(PageTypes.STAFF_LOGIN, StaffFixtures.PASSWORD);
+                staff.signInAs(PageTypes.STAFF_LOGIN, StaffFixtures.PASSWORD);
             }
             return staff.get(path);
         }

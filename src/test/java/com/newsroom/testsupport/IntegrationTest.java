@@ -10,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
+import com.newsroom.admin.StaffRouteFixtures;
+
 /**
  * The whole application on a random port over a real, throw-away PostgreSQL database, with MockMvc for
  * request-level tests. Every class using it shares one application context (and so one database);
@@ -23,10 +25,14 @@ import org.springframework.context.annotation.Import;
         // Refused requests are the point of many tests; one warning line each would drown the output.
         "logging.level.org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver=ERROR",
         "newsroom.comments.blocked-words=casino,cheap pills", "newsroom.comments.blocked-hosts=spam.example",
-        "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false" })
+        "newsroom.comments.close-after-days=3650", IntegrationTest.PAGE_CACHE + "=false",
+        IntegrationTest.NO_BACKGROUND_JOBS,
+        // Contexts stay cached for the whole run; idle, each keeps only a couple of connections, so several runs
+        // on one PostgreSQL server do not exhaust its connection slots.
+        "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
-        QueryCounter.class })
+        QueryCounter.class, StaffRouteFixtures.class })
 public @interface IntegrationTest {
 
     /**
@@ -34,4 +40,10 @@ public @interface IntegrationTest {
      * read it straight away. {@code PageCacheIntegrationTests} runs with it on.
      */
     String PAGE_CACHE = "newsroom.cache.enabled";
+
+    /**
+     * Timers (scheduled publishing, comment retention) stay off: they would run against the test clock at
+     * moments no test chose. Tests call the jobs themselves.
+     */
+    String NO_BACKGROUND_JOBS = "newsroom.scheduling.enabled=false";
 }

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.newsroom.article.Article;
 import com.newsroom.article.ArticleContent;
-import com.newsroom.article.ArticleService;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.author.Author;
 import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
@@ -20,6 +21,7 @@ import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.Comments;
 import com.newsroom.cache.ContentChangeListener;
+import com.newsroom.cache.PageCache;
 import com.newsroom.site.Navigation;
 import com.newsroom.site.SiteSettingsProvider;
 import com.newsroom.tag.Tag;
@@ -37,7 +39,7 @@ public class TestContent {
 
     private final Authors authors;
 
-    private final ArticleService articles;
+    private final ArticleEditor articles;
 
     private final Comments comments;
 
@@ -51,10 +53,13 @@ public class TestContent {
 
     private final ContentChangeListener changeListener;
 
-    TestContent(Categories categories, Tags tags, Authors authors, ArticleService articles, Comments comments,
+    private final PageCache pageCache;
+
+    TestContent(Categories categories, Tags tags, Authors authors, ArticleEditor articles, Comments comments,
             JdbcClient jdbc, Clock clock, Navigation navigation, SiteSettingsProvider siteSettings,
-            ContentChangeListener changeListener) {
+            ContentChangeListener changeListener, PageCache pageCache) {
         this.changeListener = changeListener;
+        this.pageCache = pageCache;
         this.navigation = navigation;
         this.siteSettings = siteSettings;
         this.categories = categories;
@@ -80,6 +85,10 @@ public class TestContent {
         }
         navigation.refresh();
         siteSettings.refresh();
+        // Once the truncation's own announcements have arrived, none of them can empty the cache mid-test; and
+        // no page of the previous test is served to this one.
+        settle();
+        pageCache.invalidateAll();
     }
 
     public Category category(String name) {
@@ -123,19 +132,9 @@ public class TestContent {
     public void settle() {
         String marker = "test-marker-" + SEQUENCE.incrementAndGet();
         jdbc.sql("select pg_notify('content_changed', ?)").param(marker).query(Object.class).list();
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (!changeListener.hasHandled(marker) && System.nanoTime() < deadline) {
-            pause(10);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        org.awaitility.Awaitility.await("change notifications up to " + marker + " handled")
+                .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(10))
+                .until(() -> changeListener.hasHandled(marker));
     }
 
     public JdbcClient jdbc() {
@@ -243,11 +242,11 @@ public class TestContent {
             }
             return articles.createDraft(new ArticleContent(title, slug, dek, body, excerpt, heroUrl, heroAlt,
                     heroUrl == null ? null : "A caption", category.getId(), tagIds, authorIds, featured,
-                    commentsOpen));
+                    commentsOpen), Editor.SYSTEM);
         }
 
         public Article publishedAt(Instant at) {
-            return articles.publish(draft().getId(), at);
+            return articles.publish(draft().getId(), at, Editor.SYSTEM);
         }
 
         public Article published() {

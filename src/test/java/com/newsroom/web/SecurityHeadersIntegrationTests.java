@@ -19,18 +19,25 @@ import com.newsroom.account.AccountService;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
 import com.newsroom.account.StaffFixtures;
-import com.newsroom.testsupport.IntegrationTest;
+import com.newsroom.testsupport.ProductionCacheIntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
 
-/** Every kind of response (page, error page, static file, staff page, actuator) carries the hardening headers. */
-@IntegrationTest
+/**
+ * Every kind of response (page, error page, static file, staff page, actuator) carries the hardening headers,
+ * with the page cache on as in production: pages served from memory carry them too.
+ */
+@ProductionCacheIntegrationTest
 class SecurityHeadersIntegrationTests {
 
     /** One line per address to check; the lead adds the pages that arrive with other branches here. */
     static final List<String> PUBLIC = List.of("/", "/latest", "/articles/headers-story", "/category/world",
             "/login", "/no-such-page", "/articles/no-such-story", "/latest?page=x", "/css/site.css",
-            "/img/favicon.svg", "/actuator/health");
+            "/img/favicon.svg", "/actuator/health", "/feed.atom", "/sitemap.xml", "/robots.txt");
+
+    /** Those the page cache keeps: asked for twice, the second answer comes from memory. */
+    static final List<String> CACHED = List.of("/", "/latest", "/articles/headers-story", "/category/world",
+            "/feed.atom", "/sitemap.xml", "/robots.txt");
 
     static final List<String> STAFF = List.of("/admin", "/admin/comments", "/admin/no-such-page");
 
@@ -51,11 +58,17 @@ class SecurityHeadersIntegrationTests {
         content.reset();
         var world = content.category("World");
         content.article("Headers story").in(world).published();
+        content.settle();
     }
 
     @TestFactory
     Stream<DynamicTest> publicResponsesCarryTheHeaders() {
-        return PUBLIC.stream().map(path -> DynamicTest.dynamicTest(path, () -> assertHardened(site.get(path), path)));
+        return PUBLIC.stream().map(path -> DynamicTest.dynamicTest(path, () -> {
+            assertHardened(site.get(path), path);
+            SiteClient.Page again = site.get(path);
+            assertThat(again.header("X-Cache")).as(path).isEqualTo(CACHED.contains(path) ? "HIT" : null);
+            assertHardened(again, path + " (again)");
+        }));
     }
 
     @TestFactory
@@ -67,11 +80,17 @@ class SecurityHeadersIntegrationTests {
     }
 
     @Test
-    void strictTransportSecurityOnlyWhenTheProxySaysHttps() {
+    void strictTransportSecurityOnlyWhenTheProxySaysHttpsAlsoForPagesFromMemory() {
         assertThat(site.get("/").header("Strict-Transport-Security")).isNull();
-        var secure = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/"))
-                .header("X-Forwarded-Proto", "https").GET());
-        assertThat(secure.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+        for (int i = 0; i < 2; i++) {
+            var secure = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/"))
+                    .header("X-Forwarded-Proto", "https").GET());
+            assertThat(secure.header("X-Cache")).isEqualTo("HIT");
+            assertThat(secure.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+        }
+        var plain = site.get("/");
+        assertThat(plain.header("X-Cache")).isEqualTo("HIT");
+        assertThat(plain.header("Strict-Transport-Security")).isNull();
     }
 
     @Test
@@ -99,8 +118,8 @@ class SecurityHeadersIntegrationTests {
         String name = "Header Admin " + System.nanoTime();
         transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, name, Role.ADMIN));
         HttpSignIn browser = new HttpSignIn(site);
-        assertThat(browser.signIn(name.toLowerCase().replaceAll("[^a-z0-9]+", "."), StaffFixtures.PASSWORD)
-                .status()).isEqualTo(302);
+        assertThat(browser.signInAs(name.toLowerCase().replaceAll("[^a-z0-9]+", "."), StaffFixtures.PASSWORD))
+                .isEqualTo(name);
         return browser;
     }
 

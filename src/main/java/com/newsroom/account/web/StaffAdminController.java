@@ -127,6 +127,11 @@ class StaffAdminController {
     }
 
     private static Set<Role> roles(List<Role> roles) {
-        return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        // An empty or unknown value binds as null: it names no role.
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            roles.stream().filter(java.util.Objects::nonNull).forEach(chosen::add);
+        }
+        return chosen;
     }
 }

@@ -31,7 +31,8 @@ import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.EditableArticle;
 import com.newsroom.article.Editor;
-import com.newsroom.article.EditorialProblem;
+import com.newsroom.web.RuleViolation;
+import com.newsroom.article.LifecycleStep;
 import com.newsroom.article.StaleArticleException;
 import com.newsroom.article.TextDiff;
 import com.newsroom.config.NewsroomProperties;
@@ -97,12 +98,12 @@ class ArticleAdminController {
             return page(form(model, form, null, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
         try {
-            long id = editor.create(input(form), editorOf(me));
-            String flash = afterSave(id, action, form, me);
-            redirect.addFlashAttribute("flash", flash);
+            LifecycleStep then = step(action, form);
+            long id = editor.create(input(form), then, editorOf(me));
+            redirect.addFlashAttribute("flash", flashFor(then));
             return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             errors.rejectValue(problem.field(), problem.messageKey());
             return page(form(model, form, null, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -130,59 +131,53 @@ class ArticleAdminController {
             throw new BadRequestException("missing version");
         }
         try {
-            editor.update(id, form.loadedVersion(), input(form), editorOf(me));
-            redirect.addFlashAttribute("flash", afterSave(id, action, form, me));
+            LifecycleStep then = step(action, form);
+            editor.update(id, form.loadedVersion(), input(form), then, editorOf(me));
+            redirect.addFlashAttribute("flash", flashFor(then));
             return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
         }
         catch (StaleArticleException | ObjectOptimisticLockingFailureException stale) {
             model.addAttribute("stale", true);
             return page(form(model, form, current, me), HttpStatus.CONFLICT);
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             errors.rejectValue(problem.field(), problem.messageKey());
             return page(form(model, form, current, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
-    /** After a successful save, the button pressed may also move the article along its lifecycle. */
-    private String afterSave(long id, String action, ArticleForm form, StaffUser me) {
-        Editor who = editorOf(me);
-        switch (action) {
-            case "submit" -> {
-                editor.submitForReview(id, who);
-                return "admin.article.submitted";
-            }
-            case "publish" -> {
-                requireEditor(me);
-                editor.publishNow(id, who);
-                return "admin.article.published";
-            }
-            case "schedule" -> {
-                requireEditor(me);
-                editor.schedule(id, parseSchedule(form.scheduleAt()), who);
-                return "admin.article.scheduled";
-            }
-            default -> {
-                return "admin.article.saved";
-            }
-        }
+    /**
+     * The button pressed: save only, or save and move the article along. Saved with the text in one
+     * transaction, so a refused step (no date, a date in the past) leaves nothing saved, as the page says.
+     */
+    private LifecycleStep step(String action, ArticleForm form) {
+        return switch (action) {
+            case "submit" -> LifecycleStep.submit();
+            case "publish" -> LifecycleStep.publish();
+            case "schedule" -> LifecycleStep.schedule(parseSchedule(form.scheduleAt()));
+            default -> LifecycleStep.SAVE_ONLY;
+        };
     }
 
-    private static void requireEditor(StaffUser me) {
-        if (!me.has(Role.EDITOR)) {
-            throw new org.springframework.security.access.AccessDeniedException("editors only");
-        }
+    private static String flashFor(LifecycleStep step) {
+        return switch (step.kind()) {
+            case SUBMIT -> "admin.article.submitted";
+            case PUBLISH -> "admin.article.published";
+            case SCHEDULE -> "admin.article.scheduled";
+            case SAVE -> "admin.article.saved";
+        };
     }
 
+    /** The typed local time in the site's zone; an empty field is null (the article refuses to schedule it). */
     private Instant parseSchedule(String value) {
         if (value == null || value.isBlank()) {
-            throw new EditorialProblem("scheduleAt", "admin.article.scheduleRequired");
+            return null;
         }
         try {
             return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
         }
         catch (DateTimeParseException ex) {
-            throw new EditorialProblem("scheduleAt", "admin.article.scheduleInvalid");
+            throw new RuleViolation("scheduleAt", "admin.article.scheduleInvalid");
         }
     }
 
@@ -206,7 +201,7 @@ class ArticleAdminController {
         try {
             editor.schedule(id, parseSchedule(scheduleAt), editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             ArticleForm form = ArticleForm.of(current);
             model.addAttribute("scheduleError", problem.messageKey());
@@ -224,7 +219,7 @@ class ArticleAdminController {
             editor.scheduleUnpublish(id, unpublishAt == null || unpublishAt.isBlank() ? null
                     : parseSchedule(unpublishAt), editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             model.addAttribute("takedownError", problem.messageKey());
             model.addAttribute("takedownTyped", unpublishAt);
@@ -254,7 +249,7 @@ class ArticleAdminController {
         try {
             editor.addCorrection(id, note, editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             model.addAttribute("correctionError", problem.messageKey());
             model.addAttribute("correctionTyped", note);
@@ -270,7 +265,7 @@ class ArticleAdminController {
         try {
             editor.delete(id, editorOf(me));
         }
-        catch (EditorialProblem problem) {
+        catch (RuleViolation problem) {
             EditableArticle current = editor.load(id, editorOf(me));
             model.addAttribute("lifecycleError", problem.messageKey());
             return page(form(model, ArticleForm.of(current), current, me), HttpStatus.CONFLICT);
@@ -348,6 +343,7 @@ class ArticleAdminController {
         model.addAttribute("article", article);
         model.addAttribute("categories", editor.categoryChoices());
         model.addAttribute("authors", editor.authorChoices());
+        model.addAttribute("bylineSlots", form.bylineSlots());
         model.addAttribute("canPublish", me.has(Role.EDITOR));
         return "admin/articles/edit";
     }

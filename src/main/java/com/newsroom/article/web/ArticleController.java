@@ -146,7 +146,7 @@ class ArticleController {
     private String show(ArticlePage page, CommentForm form, HttpServletRequest request, Model model) {
         CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
         model.addAttribute("article", page);
-        model.addAttribute("comments", comments.forReader(page.id(), page.commentsVersion(), ownComments(request)));
+        model.addAttribute("comments", comments.forReader(page.id(), ownComments(request)));
         model.addAttribute("commentsOpen", submissions.isOpen(target));
         model.addAttribute("commentMaxLength", submissions.maxLength());
         model.addAttribute("commentPolicyText", submissions.policyText());

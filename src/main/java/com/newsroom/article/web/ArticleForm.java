@@ -60,6 +60,21 @@ record ArticleForm(
                         .distinct().toList();
     }
 
+    /**
+     * The byline picker's lines: the chosen authors in byline order, then empty lines to add more (at least
+     * {@value #MIN_BYLINE_LINES} lines, always one empty).
+     */
+    List<String> bylineSlots() {
+        List<String> slots = new java.util.ArrayList<>(authorIdList().stream().map(String::valueOf).toList());
+        do {
+            slots.add("");
+        }
+        while (slots.size() < MIN_BYLINE_LINES);
+        return slots;
+    }
+
+    private static final int MIN_BYLINE_LINES = 3;
+
     /** The version the editor loaded, or null when the form did not carry one. */
     Long loadedVersion() {
         return version == null || version.isBlank() ? null : Long.valueOf(version);

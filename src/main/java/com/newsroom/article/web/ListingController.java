@@ -7,14 +7,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.newsroom.article.ArticleQueries;
-import com.newsroom.author.Authors;
+import com.newsroom.article.Taxonomy;
+import com.newsroom.article.TaxonomyLookup;
 import com.newsroom.cache.PageKeys;
-import com.newsroom.category.Categories;
-import com.newsroom.category.CategoryAdmin;
-import com.newsroom.tag.Tags;
 import com.newsroom.web.NotFoundException;
 import com.newsroom.web.Redirects;
-import com.newsroom.web.Slugs;
 import com.newsroom.web.paging.PageParams;
 
 /** Category, tag and author pages: a heading, a description and the articles filed there, newest first. */
@@ -23,21 +20,11 @@ class ListingController {
 
     private final ArticleQueries articles;
 
-    private final Categories categories;
+    private final Taxonomy taxonomy;
 
-    private final Tags tags;
-
-    private final Authors authors;
-
-    private final CategoryAdmin categoryAdmin;
-
-    ListingController(ArticleQueries articles, Categories categories, Tags tags, Authors authors,
-            CategoryAdmin categoryAdmin) {
-        this.categoryAdmin = categoryAdmin;
+    ListingController(ArticleQueries articles, Taxonomy taxonomy) {
         this.articles = articles;
-        this.categories = categories;
-        this.tags = tags;
-        this.authors = authors;
+        this.taxonomy = taxonomy;
     }
 
     @GetMapping("/category/{slug}")
@@ -45,46 +32,44 @@ class ListingController {
             @RequestParam(required = false) String after, @RequestParam(required = false) String before,
             Model model) {
         PageParams params = PageParams.of(page, after, before);
-        var found = categories.findBySlug(checked(slug));
-        if (found.isEmpty()) {
-            // A renamed category's old address answers with a permanent redirect.
-            return categoryAdmin.redirectFor(slug).map(current -> Redirects.permanent("/category/" + current))
-                    .orElseThrow(NotFoundException::new);
-        }
-        var category = found.get();
-        return ListingPages.render(model, articles.inCategory(category.getId(), params),
-                new ListingHeading("Category", category.getName(), category.getDescription(),
-                        "/category/" + category.getSlug()), PageKeys.category(category.getSlug()));
+        return listing(taxonomy.category(slug), "Category", params, model);
     }
 
     @GetMapping("/tag/{slug}")
-    String tag(@PathVariable String slug, @RequestParam(required = false) String page,
+    Object tag(@PathVariable String slug, @RequestParam(required = false) String page,
             @RequestParam(required = false) String after, @RequestParam(required = false) String before,
             Model model) {
         PageParams params = PageParams.of(page, after, before);
-        var tag = tags.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
-        String description = tag.getDescription().isBlank() ? "Stories tagged “" + tag.getName() + "”."
-                : tag.getDescription();
-        return ListingPages.render(model, articles.tagged(tag.getId(), params),
-                new ListingHeading("Tag", tag.getName(), description, "/tag/" + tag.getSlug()),
-                PageKeys.tag(tag.getSlug()));
+        return listing(taxonomy.tag(slug), "Tag", params, model);
     }
 
     @GetMapping("/author/{slug}")
-    String author(@PathVariable String slug, @RequestParam(required = false) String page,
+    Object author(@PathVariable String slug, @RequestParam(required = false) String page,
             @RequestParam(required = false) String after, @RequestParam(required = false) String before,
             Model model) {
         PageParams params = PageParams.of(page, after, before);
-        var author = authors.findBySlug(checked(slug)).orElseThrow(NotFoundException::new);
-        return ListingPages.render(model, articles.byAuthor(author.getId(), params),
-                new ListingHeading("Author", author.getDisplayName(), author.getBio(), "/author/" + author.getSlug()),
-                PageKeys.author(author.getSlug()));
+        return listing(taxonomy.author(slug), "Author", params, model);
     }
 
-    private static String checked(String slug) {
-        if (!Slugs.isValid(slug)) {
-            throw new NotFoundException();
+    /** The listing, or a permanent redirect from an old address, or not found. */
+    private Object listing(TaxonomyLookup lookup, String kind, PageParams params, Model model) {
+        if (lookup instanceof TaxonomyLookup.Moved moved) {
+            return Redirects.permanent(moved.path());
         }
-        return slug;
+        if (lookup instanceof TaxonomyLookup.Found found) {
+            return ListingPages.render(model, articles.listing(found, params),
+                    new ListingHeading(kind, found.name(), found.description(), found.path()), pageKey(found));
+        }
+        throw new NotFoundException();
+    }
+
+    /** The surrogate key the listing's page is cached under. */
+    static String pageKey(TaxonomyLookup.Found found) {
+        return switch (found.scope()) {
+            case CATEGORY -> PageKeys.category(found.slug());
+            case TAG -> PageKeys.tag(found.slug());
+            case AUTHOR -> PageKeys.author(found.slug());
+            case LATEST -> PageKeys.HOME;
+        };
     }
 }

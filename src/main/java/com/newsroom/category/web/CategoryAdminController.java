@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.newsroom.account.StaffUser;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.category.CategoryAdmin;
+import com.newsroom.web.RuleViolation;
 
 /** Categories for editors: create, rename, describe, reorder, delete. */
 @Controller
@@ -47,7 +48,7 @@ class CategoryAdminController {
                 redirect.addFlashAttribute("flash", "admin.category.created");
                 return new ModelAndView("redirect:/admin/categories");
             }
-            catch (CategoryAdmin.Problem problem) {
+            catch (RuleViolation problem) {
                 error = problem.messageKey();
             }
         }
@@ -81,7 +82,7 @@ class CategoryAdminController {
                 redirect.addFlashAttribute("flash", "admin.category.saved");
                 return new ModelAndView("redirect:/admin/categories/" + id);
             }
-            catch (CategoryAdmin.Problem problem) {
+            catch (RuleViolation problem) {
                 error = problem.messageKey();
             }
         }
@@ -102,7 +103,7 @@ class CategoryAdminController {
         try {
             categories.delete(id, moveTo, actor(me));
         }
-        catch (CategoryAdmin.Problem problem) {
+        catch (RuleViolation problem) {
             model.addAttribute("deleteError", problem.messageKey());
             return unprocessable(edit(id, model));
         }

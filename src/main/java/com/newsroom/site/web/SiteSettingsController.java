@@ -59,14 +59,15 @@ class SiteSettingsController {
     @PostMapping
     ModelAndView save(@AuthenticationPrincipal StaffUser me, @Valid @ModelAttribute("form") SettingsForm form,
             BindingResult errors, RedirectAttributes redirect) {
-        String social = form.socialLinks() == null ? "" : form.socialLinks();
+        // A value that cannot be bound at all (a checkbox sent as "maybe") leaves no form, only its errors.
+        String social = form == null || form.socialLinks() == null ? "" : form.socialLinks();
         for (String line : social.split("\\R")) {
             if (!line.isBlank() && SiteSettingsProvider.parseSocial(line).isEmpty()) {
                 errors.rejectValue("socialLinks", "admin.settings.socialInvalid");
                 break;
             }
         }
-        if (!errors.hasFieldErrors("commentsCloseAfterDays")
+        if (form != null && !errors.hasFieldErrors("commentsCloseAfterDays")
                 && Integer.parseInt(form.commentsCloseAfterDays().strip()) > 3650) {
             errors.rejectValue("commentsCloseAfterDays", "admin.settings.daysInvalid");
         }

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.web.BadRequestException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 import com.newsroom.account.StaffUser;
 import com.newsroom.audit.AuditLog;
@@ -54,7 +55,7 @@ class TagAdminController {
             @RequestParam(required = false) Long into, Model model, RedirectAttributes redirect) {
         return act(model, redirect, "admin.tag.merged", () -> {
             if (into == null) {
-                throw new TagAdmin.Problem("admin.tag.mergeTarget");
+                throw new RuleViolation("admin.tag.mergeTarget");
             }
             tags.merge(id, into, actor(me));
         });
@@ -70,7 +71,7 @@ class TagAdminController {
         try {
             action.run();
         }
-        catch (TagAdmin.Problem problem) {
+        catch (RuleViolation problem) {
             model.addAttribute("tagError", problem.messageKey());
             ModelAndView mav = new ModelAndView(list(null, model));
             mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);

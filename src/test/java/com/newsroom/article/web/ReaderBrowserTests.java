@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,13 +18,14 @@ import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.tag.Tag;
-import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
 
 /** What a reader does in a real browser: arrive on the front page and open a story. */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class ReaderBrowserTests {
 
     @Autowired
@@ -36,16 +37,9 @@ class ReaderBrowserTests {
     WebDriver browser;
 
     @BeforeEach
-    void startBrowser() {
+    void startBrowser(WebDriver browser) {
         content.reset();
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void quitBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        this.browser = browser;
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.newsroom.article.Article;
-import com.newsroom.article.ArticleService;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.author.Author;
 import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
@@ -39,7 +40,7 @@ class ReaderPagesIntegrationTests {
     TestContent content;
 
     @Autowired
-    ArticleService articleService;
+    ArticleEditor articleService;
 
     @Autowired
     SiteClient site;
@@ -104,6 +105,7 @@ class ReaderPagesIntegrationTests {
         assertThat(page.select(".article-header .dek").text()).isEqualTo("A ministry working group will draft standards.");
         assertThat(page.select(".byline a").eachAttr("href")).containsExactly("/author/mei-zhang", "/author/dan-reyes");
         assertThat(page.select(".byline").text()).isEqualTo("By Mei Zhang and Dan Reyes");
+        assertThat(page.select(".byline a[rel=author]")).hasSize(2);
         assertThat(page.select(".published time").attr("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(page.select(".reading-time").text()).isEqualTo("1 min read");
         assertThat(page.select(".hero img").attr("alt")).isEqualTo("A city skyline inside a headset");
@@ -161,14 +163,14 @@ class ReaderPagesIntegrationTests {
     @Test
     void oldSlugRedirectsPermanentlyToTheCurrentUrl() throws Exception {
         Article article = content.article("Original headline").published();
-        articleService.changeSlug(article.getId(), "better-headline");
+        articleService.changeSlug(article.getId(), "better-headline", Editor.SYSTEM);
 
         mvc.perform(get("/articles/original-headline"))
                 .andExpect(status().isMovedPermanently())
                 .andExpect(header().string("Location", "/articles/better-headline"));
         mvc.perform(get("/articles/better-headline")).andExpect(status().isOk());
 
-        articleService.changeSlug(article.getId(), "original-headline");
+        articleService.changeSlug(article.getId(), "original-headline", Editor.SYSTEM);
         mvc.perform(get("/articles/original-headline")).andExpect(status().isOk());
         mvc.perform(get("/articles/better-headline"))
                 .andExpect(status().isMovedPermanently())

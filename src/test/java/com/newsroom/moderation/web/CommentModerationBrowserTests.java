@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,13 +17,14 @@ import com.newsroom.account.Role;
 import com.newsroom.account.StaffFixtures;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.Comments;
-import com.newsroom.testsupport.Browser;
+import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
 
 /** A reader comments, a moderator approves it, and the reader sees it under the article: in real browsers. */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class CommentModerationBrowserTests {
 
     @Autowired
@@ -46,20 +47,10 @@ class CommentModerationBrowserTests {
     WebDriver moderator;
 
     @BeforeEach
-    void twoBrowsers() {
+    void twoBrowsers(WebDriver reader, WebDriver moderator) {
         content.reset();
-        reader = Browser.start();
-        moderator = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        if (reader != null) {
-            reader.quit();
-        }
-        if (moderator != null) {
-            moderator.quit();
-        }
+        this.reader = reader;
+        this.moderator = moderator;
     }
 
     @Test
@@ -87,7 +78,10 @@ class CommentModerationBrowserTests {
         moderator.findElement(By.id("username")).sendKeys("mo.derator");
         moderator.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
         moderator.findElement(By.cssSelector("form button[type=submit]")).click();
-        moderator.get(site.baseUrl() + "/admin/comments");
+        // Signing in returns to the queue it was asked for; wait for that page, signed in, before going on.
+        new org.openqa.selenium.support.ui.WebDriverWait(moderator, java.time.Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().contains("/admin/comments"));
+        assertThat(moderator.findElement(By.cssSelector(".signed-in-as")).getText()).isNotBlank();
         var row = moderator.findElement(By.id("queue-" + comment.getId()));
         assertThat(row.getText()).contains("Ada Reader", "Which companies are in the group?",
                 "First comment from this email address.");

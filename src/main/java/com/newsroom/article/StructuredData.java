@@ -1,4 +1,4 @@
-package com.newsroom.feed;
+package com.newsroom.article;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,19 +11,16 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.newsroom.article.ArticleCorrections;
-import com.newsroom.article.ArticleCard;
-import com.newsroom.article.ArticlePage;
 import com.newsroom.site.SiteSettings;
 import com.newsroom.site.SiteSettingsProvider;
 
 /**
  * schema.org descriptions of pages as JSON-LD, written by Jackson and made safe to sit inside a
  * {@code <script>} element: {@code <}, {@code >} and {@code &} are written as JSON escapes, so no title can
- * close the element early. Templates call it as {@code @structuredData}.
+ * close the element early. Built from the page's own view model ({@link ArticlePage}), so it costs no query.
  */
-@Component("structuredData")
-public class StructuredData {
+@Component
+class StructuredData {
 
     /** Where the publisher's logo lives, relative to the site. */
     static final String LOGO_PATH = "/img/favicon.svg";
@@ -32,16 +29,13 @@ public class StructuredData {
 
     private final SiteSettingsProvider settings;
 
-    private final ArticleCorrections corrections;
-
-    StructuredData(JsonMapper json, SiteSettingsProvider settings, ArticleCorrections corrections) {
-        this.corrections = corrections;
+    StructuredData(JsonMapper json, SiteSettingsProvider settings) {
         this.json = json;
         this.settings = settings;
     }
 
     /** A NewsArticle: headline, dates, authors, image, publisher and the page it is the main entity of. */
-    public String newsArticle(ArticlePage article) {
+    String newsArticle(ArticlePage article) {
         SiteSettings site = settings.current();
         String base = site.baseUrl();
         String url = base + "/articles/" + article.slug();
@@ -79,7 +73,7 @@ public class StructuredData {
             data.put("keywords", article.tags().stream().map(ArticleCard.Ref::name).toList());
         }
         // Corrections and updates readers see on the page, as schema.org CorrectionComment.
-        List<Map<String, Object>> notes = corrections.forArticle(article.id()).stream()
+        List<Map<String, Object>> notes = article.corrections().stream()
                 .map(c -> {
                     Map<String, Object> note = new LinkedHashMap<>();
                     note.put("@type", "CorrectionComment");
@@ -95,7 +89,7 @@ public class StructuredData {
     }
 
     /** When the article last changed: never before it was published. */
-    public String modifiedIso(ArticlePage article) {
+    String modifiedIso(ArticlePage article) {
         return iso(modified(article));
     }
 
