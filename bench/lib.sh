@@ -126,3 +126,31 @@ measure() {
   P99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   ERRORS=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
 }
+
+# Top frames of a flight recording: where the samples' own time is (self) and which methods the most samples
+# pass through (total), application and framework frames alike.
+summarize_profile() {
+  local recording=$1 label=$2
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$recording" | awk -v label="$label" '
+    /stackTrace = \[/ { inside = 1; depth = 0; delete seen; samples++; next }
+    inside && /^[[:space:]]*\]/ { inside = 0; next }
+    inside && /line:/ {
+      frame = $0; sub(/^[[:space:]]+/, "", frame); sub(/[[:space:]]+line:.*/, "", frame)
+      if (depth == 0) self[frame]++
+      if (!(frame in seen)) { total[frame]++; seen[frame] = 1 }
+      depth++
+    }
+    END {
+      printf "### %s: %d execution samples\n\n", label, samples
+      print "| self % | hottest frames (own time) |"; print "| ---: | --- |"
+      n = 0; PROCINFO["sorted_in"] = "@val_num_desc"
+      for (f in self) { if (n++ == 15) break; printf "| %.1f | `%s` |\n", 100 * self[f] / samples, f }
+      print ""; print "| total % | frames the most samples pass through (com.newsroom, thymeleaf, hibernate, jdbc, spring web) |"; print "| ---: | --- |"
+      n = 0
+      for (f in total) {
+        if (f !~ /com\.newsroom|thymeleaf|hibernate|postgresql|springframework\.web|springframework\.security|ResourceUrl|ClassPathResource|zip|Deflater/) continue
+        if (n++ == 20) break; printf "| %.1f | `%s` |\n", 100 * total[f] / samples, f
+      }
+      print ""
+    }'
+}

@@ -1,12 +1,9 @@
 package com.newsroom.article;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,13 +31,15 @@ public class ArticleQueries {
 
     private final RelatedArticles relatedArticles;
 
+    private final ArticleCards cardProjection;
+
     private final ArticleCorrections corrections;
 
     private final StructuredData structuredData;
 
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
-            NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCorrections corrections,
-            StructuredData structuredData) {
+            NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCards cards,
+            ArticleCorrections corrections, StructuredData structuredData) {
         this.corrections = corrections;
         this.structuredData = structuredData;
         this.articles = articles;
@@ -49,6 +48,7 @@ public class ArticleQueries {
         this.jdbc = jdbc;
         this.sizes = properties.listing();
         this.relatedArticles = relatedArticles;
+        this.cardProjection = cards;
     }
 
     public Listing<ArticleCard> latest(PageParams page) {
@@ -141,7 +141,7 @@ public class ArticleQueries {
         List<Long> all = new ArrayList<>(latestIds);
         all.add(leadId);
         sectionIds.values().forEach(all::addAll);
-        Map<Long, ArticleCard> cards = loadCards(all);
+        Map<Long, ArticleCard> cards = cardProjection.byId(all);
         List<HomePage.Section> sections = sectionIds.values().stream()
                 .map(ids -> pick(cards, ids))
                 .filter(list -> !list.isEmpty())
@@ -156,28 +156,18 @@ public class ArticleQueries {
      */
     List<ArticleCard> related(Article article) {
         List<Long> ids = relatedArticles.idsFor(article, sizes.related());
-        return ids.isEmpty() ? List.of() : pick(loadCards(ids), ids);
+        return ids.isEmpty() ? List.of() : pick(cardProjection.byId(ids), ids);
     }
 
     /** Cards for the given articles, in that order; any not (or no longer) published are left out. */
     public List<ArticleCard> cards(List<Long> ids) {
-        return pick(loadCards(ids), ids);
+        return pick(cardProjection.byId(ids), ids);
     }
 
     private Listing<ArticleCard> cards(Listing<Cursor> keys) {
         List<Long> ids = keys.items().stream().map(Cursor::id).toList();
-        Map<Long, ArticleCard> cards = loadCards(ids);
+        Map<Long, ArticleCard> cards = cardProjection.byId(ids);
         return new Listing<>(pick(cards, ids), keys.number(), keys.nextQuery(), keys.previousQuery());
-    }
-
-    private Map<Long, ArticleCard> loadCards(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return articles.findCardsByIdIn(ids).stream()
-                .filter(Article::isPublic)
-                .map(ArticleCard::of)
-                .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
     }
 
     /** Cards in the order of {@code ids}, skipping any that vanished between the two queries. */

@@ -1,7 +1,6 @@
 package com.newsroom.article;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,11 +28,6 @@ public interface Articles extends JpaRepository<Article, Long> {
             select * from articles where status = 'PUBLISHED' and unpublish_at <= :now
             order by unpublish_at, id limit :limit for update skip locked""", nativeQuery = true)
     List<Article> claimDueForTakeDown(Instant now, int limit);
-
-    /** Everything a listing card shows, in one round trip for the whole page. */
-    @EntityGraph(attributePaths = {"primaryCategory", "authors"})
-    @Query("select a from Article a where a.id in :ids")
-    List<Article> findCardsByIdIn(Collection<Long> ids);
 
     /** Everything the article page shows but its comments and related articles. */
     @EntityGraph(attributePaths = {"primaryCategory", "authors", "tags"})

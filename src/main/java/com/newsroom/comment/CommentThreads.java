@@ -6,32 +6,61 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Builds the threaded list of comments shown under an article. */
+/**
+ * Builds the threaded list of comments shown under an article. The approved thread, the same for every reader, is
+ * built once per thread version (which the database moves with every change to an approved comment, see V42) and
+ * kept in memory, bounded by the number of comments held; a new version is simply a different key, so a change is
+ * shown by the next render and the old thread ages out.
+ */
 @Service
 @Transactional(readOnly = true)
 public class CommentThreads {
 
+    /** About 1 KB each once built: tens of megabytes at most, beside a 256 MB heap. */
+    private static final long MAX_COMMENTS_HELD = 20_000;
+
     private final Comments comments;
+
+    private final JdbcClient jdbc;
+
+    private final Cache<ThreadVersion, List<CommentView>> approvedThreads = Caffeine.newBuilder()
+            .maximumWeight(MAX_COMMENTS_HELD)
+            .weigher((ThreadVersion key, List<CommentView> thread) -> 1 + count(thread))
+            .build();
 
     private final CommentSubmissions submissions;
 
-    CommentThreads(Comments comments, CommentSubmissions submissions) {
+    CommentThreads(Comments comments, CommentSubmissions submissions, JdbcClient jdbc) {
         this.comments = comments;
+        this.jdbc = jdbc;
         this.submissions = submissions;
     }
 
-    public List<CommentView> approvedFor(long articleId) {
-        return forReader(articleId, List.of());
+    private record ThreadVersion(long articleId, long version) {
     }
 
-    /** Approved comments, plus the reader's own comments still awaiting moderation. */
+    /**
+     * Approved comments, plus the reader's own comments still awaiting moderation. The thread version is read
+     * first: a change committed after it is read is shown by the next render.
+     */
     public List<CommentView> forReader(long articleId, Collection<Long> ownPendingIds) {
-        List<Comment> shown = ownPendingIds.isEmpty()
-                ? comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)
-                : comments.findApprovedOrOwnPending(articleId, ownPendingIds);
+        if (ownPendingIds.isEmpty()) {
+            long version = jdbc.sql("select coalesce(max(version), 0) from comment_thread_versions where article_id = ?")
+                    .param(articleId).query(Long.class).single();
+            return approvedThreads.get(new ThreadVersion(articleId, version), key -> thread(
+                    comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)));
+        }
+        return thread(comments.findApprovedOrOwnPending(articleId, ownPendingIds));
+    }
+
+    private List<CommentView> thread(List<Comment> shown) {
         Map<Long, Comment> byId = new HashMap<>();
         shown.forEach(c -> byId.put(c.getId(), c));
         Map<Long, List<Comment>> children = new HashMap<>();
@@ -56,6 +85,10 @@ public class CommentThreads {
         return new CommentView(comment.getId(), comment.getAuthorName(), safeWebsite(comment.getAuthorWebsite()),
                 CommentText.toHtml(comment.getBody()), comment.getCreatedAt(), depth, pending,
                 comment.getStaffId() != null, !pending && submissions.allowsRepliesAt(depth), replies);
+    }
+
+    private static int count(List<CommentView> thread) {
+        return thread.stream().mapToInt(comment -> 1 + count(comment.replies())).sum();
     }
 
     /** Only plain web addresses become links on a commenter's name. */
