@@ -10,7 +10,6 @@ import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.newsroom.config.NewsroomProperties;
+import com.newsroom.web.SessionCookies;
 
 /**
  * Serves public pages to readers without a session from memory, compressed once when stored, with an ETag
@@ -32,8 +32,6 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private static final Set<String> CACHEABLE_TYPES = Set.of("text/html", "application/atom+xml",
             "application/rss+xml", "application/xml", "text/xml", "text/plain");
-
-    private static final Set<String> SESSION_COOKIES = Set.of("SESSION", "JSESSIONID");
 
     private static final Set<String> PRIVATE_PREFIXES = Set.of("/admin", "/login", "/logout", "/actuator",
             "/media/upload", "/error");
@@ -109,7 +107,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return false;
             }
         }
-        return !hasSession(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+        return !SessionCookies.present(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
     /** A page rendered for this response only: its slots are filled, and the server compresses it as usual. */
@@ -243,18 +241,5 @@ class PageCacheFilter extends OncePerRequestFilter {
     private static String url(HttpServletRequest request) {
         String query = request.getQueryString();
         return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
-    }
-
-    private static boolean hasSession(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        for (Cookie cookie : cookies) {
-            if (SESSION_COOKIES.contains(cookie.getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,12 +2,13 @@ package com.newsroom.config;
 
 import java.util.List;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
+
+import com.newsroom.web.SessionCookies;
 
 /**
  * Fails closed for shared caches: a response is private unless something marked it public on purpose (the page
@@ -20,15 +21,13 @@ final class PersonalResponses implements HeaderWriter {
 
     static final String PRIVATE = "private, no-store";
 
-    private static final List<String> SESSION_COOKIES = List.of("SESSION", "JSESSIONID");
-
     /** Fingerprinted static files and media variants are the same for everyone, with or without a session. */
     private static final List<String> SHARED_FILES = List.of("/css/", "/js/", "/img/", "/media/", "/favicon");
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-        boolean personal = !isSharedFile(request) && (hasSessionCookie(request) || request.getSession(false) != null
-                || response.containsHeader(HttpHeaders.SET_COOKIE));
+        boolean personal = !isSharedFile(request) && (SessionCookies.present(request)
+                || request.getSession(false) != null || response.containsHeader(HttpHeaders.SET_COOKIE));
         if (personal || !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
             if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.toLowerCase().contains("cookie"))) {
@@ -40,17 +39,5 @@ final class PersonalResponses implements HeaderWriter {
     private static boolean isSharedFile(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return SHARED_FILES.stream().anyMatch(path::startsWith);
-    }
-
-    private static boolean hasSessionCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (SESSION_COOKIES.contains(cookie.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
