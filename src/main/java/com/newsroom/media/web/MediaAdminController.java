@@ -1,9 +1,9 @@
 package com.newsroom.media.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,7 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.StaffUser;
 import com.newsroom.media.MediaLibrary;
+import com.newsroom.web.FormSubmissions;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 
 /** The media library for editors: upload images with alt text, browse, describe. */
 @Controller
@@ -52,23 +54,27 @@ class MediaAdminController {
 
     @PostMapping
     ModelAndView upload(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(defaultValue = "") String altText, Model model, RedirectAttributes redirect)
-            throws IOException {
-        try {
+            @RequestParam(defaultValue = "") String altText, Model model, RedirectAttributes redirect) {
+        return FormSubmissions.submit(model, "uploadError", () -> {
             if (file == null || file.isEmpty()) {
-                throw new MediaLibrary.Refused("admin.media.empty");
+                throw new RuleViolation("file", "admin.media.empty");
             }
-            long id = library.upload(file.getBytes(), file.getOriginalFilename(), altText, me.getStaffId());
+            long id = library.upload(bytes(file), file.getOriginalFilename(), altText, me.getStaffId());
             redirect.addFlashAttribute("flash", "admin.media.uploaded");
             redirect.addFlashAttribute("uploadedId", id);
-            return new ModelAndView("redirect:/admin/media");
-        }
-        catch (MediaLibrary.Refused refused) {
-            model.addAttribute("uploadError", refused.messageKey());
+            return "redirect:/admin/media";
+        }, () -> {
             model.addAttribute("altTyped", altText);
-            ModelAndView mav = new ModelAndView(list(null, model));
-            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-            return mav;
+            return list(null, model);
+        });
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -85,16 +91,10 @@ class MediaAdminController {
     @PostMapping("/{id}")
     ModelAndView describe(@PathVariable long id, @RequestParam(defaultValue = "") String altText, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmissions.submit(model, "uploadError", () -> {
             library.describe(id, altText);
-        }
-        catch (MediaLibrary.Refused refused) {
-            model.addAttribute("uploadError", refused.messageKey());
-            ModelAndView mav = new ModelAndView(list(null, model));
-            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-            return mav;
-        }
-        redirect.addFlashAttribute("flash", "admin.media.described");
-        return new ModelAndView("redirect:/admin/media");
+            redirect.addFlashAttribute("flash", "admin.media.described");
+            return "redirect:/admin/media";
+        }, () -> list(null, model));
     }
 }
