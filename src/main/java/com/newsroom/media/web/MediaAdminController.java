@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.newsroom.web.paging.KeysetPage;
 import com.newsroom.account.StaffUser;
 import com.newsroom.media.MediaLibrary;
 import com.newsroom.web.FormSubmissions;
@@ -44,10 +45,10 @@ class MediaAdminController {
 
     @GetMapping
     String list(@RequestParam(required = false) Long before, Model model) {
-        var items = library.recent(before, PAGE + 1);
-        boolean more = items.size() > PAGE;
-        model.addAttribute("items", more ? items.subList(0, PAGE) : items);
-        model.addAttribute("next", more ? items.get(PAGE - 1).id() : null);
+        KeysetPage<MediaLibrary.Item> page = KeysetPage.of(library.recent(before, PAGE + 1), PAGE,
+                item -> String.valueOf(item.id()));
+        model.addAttribute("items", page.rows());
+        model.addAttribute("next", page.next());
         model.addAttribute("maxUploadMb", maxUpload.toMegabytes());
         return "admin/media/list";
     }
