@@ -181,9 +181,6 @@ cluster_seed() {
     cluster_log "Seeding $CLUSTER_DB: $articles articles, $comments comments, $tags tags"
     "${PSQL[@]}" -d "$CLUSTER_DB" -v articles="$articles" -v comments="$comments" -v tags="$tags" \
       -f bench/seed.sql >/dev/null
-    # The editor files tags under the slug of their name; seed.sql's slugs are tag-N, so saving a seeded
-    # article would create new tags (a site-wide change) instead of keeping its own.
-    "${PSQL[@]}" -d "$CLUSTER_DB" -c "update tags set slug = trim(both '-' from regexp_replace(lower(name), '[^a-z0-9]+', '-', 'g'))"
   fi
 }
 

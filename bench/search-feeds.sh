@@ -24,6 +24,7 @@ ensure_seeded
 echo "Starting $JAR on $BASE (database $DB)"
 start_app bench/results/search-feeds-app.log.tmp
 
+TAG_7=$("${PSQL[@]}" -d "$DB" -Atc "select slug from tags where id = 7")
 # A common word, a rarer one, two words, a phrase, a category filter, a deep page and a miss.
 URLS=(
   "/search?q=market"
@@ -36,7 +37,7 @@ URLS=(
   "/feed.atom"
   "/feed.rss"
   "/category/technology/feed.atom"
-  "/tag/tag-7/feed.atom"
+  "/tag/$TAG_7/feed.atom"
   "/author/reporter-3/feed.rss"
   "/sitemap.xml"
   "/sitemap-sections.xml"

@@ -11,8 +11,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * A name unique to this running instance, sent to PostgreSQL as the connections' application_name: the
- * database triggers put it into each change notification, so the instance that made a change knows it did.
- * Names every connection of the application's pool, before the pool opens its first.
+ * database triggers put it into each change notification (V40), and pg_stat_activity shows which instance
+ * holds which connection. Names every connection of the application's pool, before the pool opens its first.
  */
 record InstanceName(String value) implements BeanPostProcessor {
 
@@ -28,8 +28,7 @@ record InstanceName(String value) implements BeanPostProcessor {
             pool.addDataSourceProperty("ApplicationName", value);
         }
         else if (bean instanceof DataSource) {
-            log.warn("DataSource {} is not a Hikari pool: changes made here are not announced as PagesInvalidated",
-                    beanName);
+            log.warn("DataSource {} is not a Hikari pool: its connections carry no instance name", beanName);
         }
         return bean;
     }

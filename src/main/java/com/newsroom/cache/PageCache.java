@@ -56,11 +56,12 @@ public class PageCache {
 
     /**
      * Stores a page rendered since {@code renderedInGeneration}: if any of its keys was invalidated in the
-     * meantime the page may be stale, and is not kept.
+     * meantime the page may be stale, and is not kept. Returns whether it was kept, that is, whether the page
+     * is as fresh as the last change this instance has heard of.
      */
-    void put(String url, CachedPage page, long renderedInGeneration) {
+    boolean put(String url, CachedPage page, long renderedInGeneration) {
         if (invalidatedSince(page.keys(), renderedInGeneration)) {
-            return;
+            return false;
         }
         for (String key : page.keys()) {
             urlsByKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(url);
@@ -69,7 +70,9 @@ public class PageCache {
         // An invalidation that ran between the check and the put may have missed this page: look again.
         if (invalidatedSince(page.keys(), renderedInGeneration)) {
             pages.asMap().remove(url, page);
+            return false;
         }
+        return true;
     }
 
     private boolean invalidatedSince(Collection<String> keys, long renderedInGeneration) {

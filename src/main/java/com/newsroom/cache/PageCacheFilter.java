@@ -39,6 +39,12 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** Pages whose slots differ per response may be kept by no one else. */
     private static final String PER_RESPONSE_CACHE_CONTROL = "private, no-cache";
 
+    /**
+     * A page some of whose content changed while it was being rendered: it may show the old content, so it goes
+     * to this reader only. A shared cache in front keeping it would keep the old page after the change's purge.
+     */
+    private static final String UNSHARED_CACHE_CONTROL = "private, max-age=0, must-revalidate";
+
     private final PageCache cache;
 
     private final PageSlots slots;
@@ -71,7 +77,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         CachedPage cached = cache.get(url);
         if (cached != null) {
             response.setHeader("X-Cache", "HIT");
-            write(request, response, cached);
+            write(request, response, cached, true);
             return;
         }
         long generation = cache.generation();
@@ -86,11 +92,11 @@ class PageCacheFilter extends OncePerRequestFilter {
         byte[] body = capture.getContentAsByteArray();
         CachedPage page = CachedPage.of(capture.getContentType(), body, etag(body),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), PageKeys.of(request));
-        cache.put(url, page, generation);
+        boolean current = cache.put(url, page, generation);
         // The page goes out as a hit would send it; what the chain wrote is dropped.
         capture.resetBuffer();
         response.setHeader("X-Cache", "MISS");
-        write(request, response, page);
+        write(request, response, page, current);
     }
 
     private boolean cacheable(HttpServletRequest request) {
@@ -136,7 +142,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page)
+    /** {@code shared}: whether caches in front may keep the page (false when it may be stale already). */
+    private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page, boolean shared)
             throws IOException {
         response.setHeader(SURROGATE_KEY, String.join(" ", page.keys()));
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
@@ -152,7 +159,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 response.setHeader(PageSlots.SURROGATE_CONTROL, PageSlots.ESI_CONTENT);
             }
             response.setHeader(HttpHeaders.ETAG, page.etag());
-            response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, shared ? cacheControl : UNSHARED_CACHE_CONTROL);
             if (notModified(request, page)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;

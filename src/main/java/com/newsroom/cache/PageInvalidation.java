@@ -2,36 +2,42 @@ package com.newsroom.cache;
 
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Where every change ends up: drops the affected pages from this instance's cache, tells the other in-memory
- * keepers (navigation, settings), and, on the instance that made the change only, announces
- * {@link PagesInvalidated} once, for a cache tier in front.
+ * Where every change ends up: tells the other in-memory keepers (navigation, settings), drops the affected
+ * pages from this instance's cache, and announces {@link PagesInvalidated} for a cache tier in front.
+ * <p>
+ * Every instance announces every change it hears of, not only the one that made it: until an instance has
+ * heard, it may still hand the tier the old page (from its own cache, or rendered just before the change
+ * committed), and the tier would keep that copy after the first purge. The last purge comes from the last
+ * instance to hear; from then on an instance hands out only pages rendered after the change, because a page
+ * rendered across it is marked for no shared cache ({@link PageCache#put}).
  */
 @Component
 class PageInvalidation {
+
+    private static final Logger log = LoggerFactory.getLogger(PageInvalidation.class);
 
     private final PageCache cache;
 
     private final ApplicationEventPublisher events;
 
-    private final InstanceName instance;
-
-    PageInvalidation(PageCache cache, ApplicationEventPublisher events, InstanceName instance) {
+    PageInvalidation(PageCache cache, ApplicationEventPublisher events) {
         this.cache = cache;
         this.events = events;
-        this.instance = instance;
     }
 
     /** A change committed (here or elsewhere), as its database notification tells. */
     void committed(PageChange change) {
-        cache.invalidate(change.keys());
+        log.debug("Change committed by {}: pages {}", change.origin(), change.keys());
+        // The keepers first: a page rendered after the drop below must not be built from their old copies.
         events.publishEvent(new ContentChanged());
-        if (instance.value().equals(change.origin())) {
-            events.publishEvent(new PagesInvalidated(change.keys()));
-        }
+        cache.invalidate(change.keys());
+        events.publishEvent(new PagesInvalidated(change.keys()));
     }
 
     /**

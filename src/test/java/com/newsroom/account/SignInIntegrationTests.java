@@ -2,6 +2,9 @@ package com.newsroom.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,10 +29,14 @@ import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
+import com.newsroom.testsupport.Together;
 
 /** Signing in and out over real HTTP, with sessions in PostgreSQL. */
 @IntegrationTest
 class SignInIntegrationTests {
+
+    /** Requests on one session at once, as two tabs saving, or a form posted while another page loads. */
+    static final int TABS = 4;
 
     @Autowired
     TestContent content;
@@ -45,6 +55,9 @@ class SignInIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void emptySite() {
@@ -340,5 +353,48 @@ class SignInIntegrationTests {
     private int audited(String action) {
         return jdbc.sql("select count(*) from audit_log where action = :action").param("action", action)
                 .query(Integer.class).single();
+    }
+
+    @Test
+    void postsOnOneSessionThatAllAddTheSameFlashMessageAtOnceAllSucceed() throws SQLException {
+        staff("Tab Keeper", Role.EDITOR);
+        HttpSignIn staff = new HttpSignIn(site);
+        staff.signInAs("tab.keeper", StaffFixtures.PASSWORD);
+        String token = staff.get("/admin/profile").html().select("input[name=_csrf]").attr("value");
+
+        List<Integer> statuses;
+        // Every request loads the session before it saves it: holding the session's row makes each wait, with the
+        // session as it loaded it (no flash message yet), until all of them have got that far.
+        try (Connection hold = dataSource.getConnection()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement lock = hold.prepareStatement(
+                    "select 1 from spring_session where principal_name = 'tab.keeper' for update")) {
+                lock.executeQuery();
+            }
+            try (Together<Integer> tabs = Together.start(TABS, tab -> () -> staff.postRaw("/admin/profile",
+                    Map.of("displayName", "Tab Keeper " + tab, "_csrf", token)).status())) {
+                Awaitility.await("%d requests saving the session together".formatted(TABS))
+                        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(this::savingTheSession, waiting -> waiting == TABS);
+                hold.commit();
+                statuses = tabs.results();
+            }
+        }
+
+        assertThat(statuses).as("each request's answer").containsOnly(302);
+        assertThat(jdbc.sql("""
+                select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+                where s.principal_name = 'tab.keeper' and a.attribute_name like '%FLASH_MAPS'""")
+                .query(Integer.class).single()).as("the flash messages, stored once").isEqualTo(1);
+        assertThat(staff.signedInName()).startsWith("Tab Keeper");
+        assertThat(staff.get("/admin/profile").html().select(".flash").text()).as("the flash message shown")
+                .isNotBlank();
+    }
+
+    /** Requests of this test's database waiting, in the session's save, for the row the test holds. */
+    private int savingTheSession() {
+        return jdbc.sql("""
+                select count(*) from pg_stat_activity where datname = current_database()
+                  and wait_event_type = 'Lock' and query like 'UPDATE SPRING_SESSION%'""").query(Integer.class).single();
     }
 }

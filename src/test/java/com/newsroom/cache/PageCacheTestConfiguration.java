@@ -2,6 +2,8 @@ package com.newsroom.cache;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,12 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * What the page cache tests add to the application: a page slot that numbers its responses, a page that
- * shows it, and a record of the {@link PagesInvalidated} events this instance announces.
+ * shows it, a page whose rendering a test can hold, and a record of the {@link PagesInvalidated} events this
+ * instance announces.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class PageCacheTestConfiguration {
@@ -56,6 +61,48 @@ class PageCacheTestConfiguration {
         String page() {
             PageKeys.add("slot-page");
             return "test/slots";
+        }
+    }
+
+    /**
+     * A page (key "held-page") whose next rendering, once {@link #holdNext() armed}, waits half-way until the
+     * test lets it finish, so that a change can commit while it is being rendered.
+     */
+    @Controller
+    static class HeldPage {
+
+        private final Semaphore rendering = new Semaphore(0);
+
+        private final Semaphore finish = new Semaphore(0);
+
+        private volatile boolean holdNext;
+
+        @GetMapping(path = "/test/held", produces = MediaType.TEXT_HTML_VALUE)
+        @ResponseBody
+        String page() throws InterruptedException {
+            PageKeys.add("held-page");
+            if (holdNext) {
+                holdNext = false;
+                rendering.release();
+                if (!finish.tryAcquire(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never let the held page finish");
+                }
+            }
+            return "<!DOCTYPE html><title>Held</title><p>Rendered at " + System.nanoTime() + "</p>";
+        }
+
+        void holdNext() {
+            holdNext = true;
+        }
+
+        void awaitRendering() throws InterruptedException {
+            if (!rendering.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the held page was not requested");
+            }
+        }
+
+        void finish() {
+            finish.release();
         }
     }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -40,7 +42,7 @@ import com.newsroom.testsupport.Visitor;
 
 /**
  * A change empties only the pages it affects, here at once and on every instance through the database
- * notification, which also tells the instance that made the change to announce it (once) to a cache in front.
+ * notification, on which every instance announces it (once) to a cache in front.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.banner-mode=off", "logging.level.root=WARN", "newsroom.cache.enabled=true" })
@@ -76,6 +78,9 @@ class PreciseInvalidationIntegrationTests {
 
     @Autowired
     InstanceName instance;
+
+    @Autowired
+    PageCacheTestConfiguration.HeldPage held;
 
     @Autowired
     DataSource dataSource;
@@ -188,7 +193,7 @@ class PreciseInvalidationIntegrationTests {
     }
 
     @Test
-    void aChangeMadeByAnotherInstanceRefreshesPagesHereWithoutBeingAnnouncedHere() throws SQLException {
+    void aChangeMadeByAnotherInstanceRefreshesPagesHereAndIsAnnouncedHereToo() throws SQLException {
         warm(List.of("/articles/moon-landing", "/articles/cup-final"));
         try (Connection other = otherInstance();
                 PreparedStatement retitle = other.prepareStatement("update articles set title = ? where id = ?")) {
@@ -199,7 +204,31 @@ class PreciseInvalidationIntegrationTests {
         content.settle();
         assertThat(site.get("/articles/moon-landing").html().select("h1").text()).isEqualTo("Retitled elsewhere");
         assertThat(site.get("/articles/cup-final").header("X-Cache")).isEqualTo("HIT");
-        assertThat(announced.events()).isEmpty();
+        // Until it heard of the change this instance could still hand the old page to a cache in front.
+        assertThat(announced.events()).singleElement()
+                .satisfies(event -> assertThat(event.keys()).contains("article-" + moonLanding.getId(), "home"));
+    }
+
+    @Test
+    void aPageRenderedWhileAChangeToWhatItShowsCommitsGoesToItsReaderButToNoSharedCache() throws Exception {
+        held.holdNext();
+        CompletableFuture<Page> rendered = CompletableFuture.supplyAsync(() -> site.get("/test/held"));
+        held.awaitRendering();
+        try (Connection other = otherInstance();
+                PreparedStatement change = other.prepareStatement("select pg_notify('content_changed', ?)")) {
+            change.setString(1, "newsroom-other-instance\nheld-page");
+            change.execute();
+        }
+        content.settle();
+        held.finish();
+
+        Page during = rendered.get(30, TimeUnit.SECONDS);
+        assertThat(during.status()).isEqualTo(200);
+        assertThat(during.header("Cache-Control")).isEqualTo("private, max-age=0, must-revalidate");
+        Page after = site.get("/test/held");
+        assertThat(after.header("X-Cache")).as("not kept here either").isEqualTo("MISS");
+        assertThat(after.header("Cache-Control")).isEqualTo("public, max-age=0, must-revalidate, s-maxage=60");
+        assertThat(site.get("/test/held").header("X-Cache")).isEqualTo("HIT");
     }
 
     @Test
