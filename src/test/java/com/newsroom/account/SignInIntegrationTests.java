@@ -357,10 +357,8 @@ class SignInIntegrationTests {
 
     @Test
     void postsOnOneSessionThatAllAddTheSameFlashMessageAtOnceAllSucceed() throws SQLException {
-        staff("Tab Keeper", Role.EDITOR);
-        HttpSignIn staff = new HttpSignIn(site);
-        staff.signInAs("tab.keeper", StaffFixtures.PASSWORD);
-        String token = staff.get("/admin/profile").html().select("input[name=_csrf]").attr("value");
+        HttpSignIn editor = this.staff.signedIn("Tab Keeper", Role.EDITOR);
+        String token = editor.get("/admin/profile").html().select("input[name=_csrf]").attr("value");
 
         List<Integer> statuses;
         // Every request loads the session before it saves it: holding the session's row makes each wait, with the
@@ -371,7 +369,7 @@ class SignInIntegrationTests {
                     "select 1 from spring_session where principal_name = 'tab.keeper' for update")) {
                 lock.executeQuery();
             }
-            try (Together<Integer> tabs = Together.start(TABS, tab -> () -> staff.postRaw("/admin/profile",
+            try (Together<Integer> tabs = Together.start(TABS, tab -> () -> editor.postRaw("/admin/profile",
                     Map.of("displayName", "Tab Keeper " + tab, "_csrf", token)).status())) {
                 Awaitility.await("%d requests saving the session together".formatted(TABS))
                         .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
@@ -386,8 +384,8 @@ class SignInIntegrationTests {
                 select count(*) from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
                 where s.principal_name = 'tab.keeper' and a.attribute_name like '%FLASH_MAPS'""")
                 .query(Integer.class).single()).as("the flash messages, stored once").isEqualTo(1);
-        assertThat(staff.signedInName()).startsWith("Tab Keeper");
-        assertThat(staff.get("/admin/profile").html().select(".flash").text()).as("the flash message shown")
+        assertThat(editor.signedInName()).startsWith("Tab Keeper");
+        assertThat(editor.get("/admin/profile").html().select(".flash").text()).as("the flash message shown")
                 .isNotBlank();
     }
 
