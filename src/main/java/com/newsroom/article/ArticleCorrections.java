@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Dated correction and update notes, shown to readers at the foot of the article. */
 @Component
@@ -20,7 +19,7 @@ public class ArticleCorrections {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    /** One statement: no transaction (with JPA's transaction manager, a persistence context) needed around it. */
     public List<Correction> forArticle(long articleId) {
         return jdbc.sql("select created_at, note from article_corrections where article_id = :id order by created_at, id")
                 .param("id", articleId)

@@ -47,6 +47,15 @@ public record ArticlePage(long id, String title, String slug, String dek, String
         return page.with(new Metadata(structuredData.modifiedIso(page), structuredData.newsArticle(page)));
     }
 
+    /** This page (read without its related articles and corrections) with them and its metadata. */
+    ArticlePage with(List<ArticleCard> related, List<ArticleCorrections.Correction> corrections,
+            StructuredData structuredData) {
+        ArticlePage page = new ArticlePage(id, title, slug, dek, bodyHtml, excerpt, heroImageUrl, heroImageAlt,
+                heroImageCaption, category, authors, tags, publishedAt, updatedAt, readingMinutes, commentsOpen,
+                commentCount, related, corrections, null);
+        return page.with(new Metadata(structuredData.modifiedIso(page), structuredData.newsArticle(page)));
+    }
+
     private ArticlePage with(Metadata metadata) {
         return new ArticlePage(id, title, slug, dek, bodyHtml, excerpt, heroImageUrl, heroImageAlt,
                 heroImageCaption, category, authors, tags, publishedAt, updatedAt, readingMinutes, commentsOpen,

@@ -1,12 +1,15 @@
 package com.newsroom.article;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.config.NewsroomProperties;
@@ -37,9 +40,12 @@ public class ArticleQueries {
 
     private final StructuredData structuredData;
 
+    private final ArticlePageRows pageRows;
+
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
             NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCards cards,
-            ArticleCorrections corrections, StructuredData structuredData) {
+            ArticleCorrections corrections, StructuredData structuredData, ArticlePageRows pageRows) {
+        this.pageRows = pageRows;
         this.corrections = corrections;
         this.structuredData = structuredData;
         this.articles = articles;
@@ -72,12 +78,22 @@ public class ArticleQueries {
         return cards(listings.page(found.scope(), found.id(), page, sizes.pageSize()));
     }
 
+    /**
+     * The published article's page, read as a projection in plain statements outside a persistence context (the
+     * entity and the transaction around it cost more than the page's rendering); only an address that names no
+     * published article (a draft, an old slug, nothing) is looked up through the entities.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public ArticleLookup lookup(String slug) {
-        var article = articles.findPageBySlug(slug);
-        if (article.isPresent()) {
-            return article.get().isPublic()
-                    ? new ArticleLookup.Found(page(article.get()))
-                    : new ArticleLookup.Missing();
+        Optional<ArticlePage> published = pageRows.published(slug);
+        if (published.isPresent()) {
+            ArticlePage page = published.get();
+            return new ArticleLookup.Found(page.with(
+                    related(page.id(), page.publishedAt(), page.updatedAt()),
+                    corrections.forArticle(page.id()), structuredData));
+        }
+        if (articles.findPageBySlug(slug).isPresent()) {
+            return new ArticleLookup.Missing();
         }
         return redirects.findByOldSlug(slug)
                 .flatMap(redirect -> articles.findById(redirect.getArticleId()))
@@ -155,7 +171,11 @@ public class ArticleQueries {
      * {@link RelatedArticles}); never the article itself, and checked for publication as they are loaded.
      */
     List<ArticleCard> related(Article article) {
-        List<Long> ids = relatedArticles.idsFor(article, sizes.related());
+        return related(article.getId(), article.getPublishedAt(), article.getUpdatedAt());
+    }
+
+    private List<ArticleCard> related(long id, Instant publishedAt, Instant updatedAt) {
+        List<Long> ids = relatedArticles.idsFor(id, publishedAt, updatedAt, sizes.related());
         return ids.isEmpty() ? List.of() : pick(cardProjection.byId(ids), ids);
     }
 

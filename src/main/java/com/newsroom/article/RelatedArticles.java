@@ -41,12 +41,12 @@ class RelatedArticles {
     private record Key(long id, Instant publishedAt, Instant updatedAt, int limit) {
     }
 
-    List<Long> idsFor(Article article, int limit) {
+    /** For the article with this id, as last published and updated at these instants. */
+    List<Long> idsFor(long id, Instant publishedAt, Instant updatedAt, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        return cache.get(new Key(article.getId(), article.getPublishedAt(), article.getUpdatedAt(), limit),
-                key -> compute(key.id(), key.limit()));
+        return cache.get(new Key(id, publishedAt, updatedAt, limit), key -> compute(key.id(), key.limit()));
     }
 
     private List<Long> compute(long id, int limit) {

@@ -22,6 +22,12 @@ class PageCacheConfiguration {
         return new PageSlotDialect();
     }
 
+    /** {@code nr:cache} in templates: parts of pages rendered once per content and reused. */
+    @Bean
+    RenderedFragments renderedFragments() {
+        return new RenderedFragments();
+    }
+
     @Bean
     PageSlots pageSlots(ObjectProvider<PageSlot> slots) {
         return new PageSlots(slots.orderedStream().toList());

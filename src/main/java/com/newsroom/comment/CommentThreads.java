@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,8 +49,10 @@ public class CommentThreads {
 
     /**
      * Approved comments, plus the reader's own comments still awaiting moderation. The thread version is read
-     * first: a change committed after it is read is shown by the next render.
+     * first: a change committed after it is read is shown by the next render. (No transaction is needed for
+     * that, and with JPA's transaction manager one would open a persistence context on every page.)
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<CommentView> forReader(long articleId, Collection<Long> ownPendingIds) {
         if (ownPendingIds.isEmpty()) {
             long version = jdbc.sql("select coalesce(max(version), 0) from comment_thread_versions where article_id = ?")
