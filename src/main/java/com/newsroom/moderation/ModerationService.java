@@ -59,6 +59,8 @@ public class ModerationService {
             }
             else if (from != action.target()) {
                 comment.moveTo(action.target());
+                // Saved explicitly so the comment's events (published to readers) go out with the change.
+                comments.save(comment);
                 decisions.save(new CommentDecision(comment.getId(), actor, from, action.target().name(), "", now));
                 changed++;
             }
