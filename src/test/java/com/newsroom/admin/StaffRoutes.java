@@ -129,6 +129,10 @@ public final class StaffRoutes {
         post(routes, "/admin/staff/{account}/password", ADMINS, Map.of("password", "another long password"),
                 "/admin/staff/{account}");
         get(routes, "/admin/audit", ADMINS);
+        get(routes, "/admin/mail", ADMINS);
+        post(routes, "/admin/mail/{n}/retry", ADMINS, Map.of(), "/admin/mail");
+        get(routes, "/admin/moderation/digest", MODERATORS);
+        post(routes, "/admin/moderation/digest", MODERATORS, Map.of("subscribe", "true"), "/admin/moderation/digest");
         return routes;
     }
 
