@@ -21,7 +21,7 @@ public record CommentForm(
         Long parentId,
         String fax,
         String token,
-        boolean notifyReplies) {
+        Boolean notifyReplies) {
 
     /**
      * Control and direction characters are removed as the form is read, so validation, the stored comment and
@@ -32,6 +32,8 @@ public record CommentForm(
         email = PlainText.line(email);
         website = PlainText.line(website);
         body = PlainText.text(body);
+        // Absent unless the box is on the page (a site without mail has none) and ticked: never a binding error.
+        notifyReplies = Boolean.TRUE.equals(notifyReplies);
     }
 
     public static CommentForm empty(Long parentId) {

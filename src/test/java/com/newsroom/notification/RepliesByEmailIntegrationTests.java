@@ -108,6 +108,18 @@ class RepliesByEmailIntegrationTests {
     }
 
     @Test
+    void aCommentSentWithoutTheBoxAtAllIsTakenAsNotAskingForReplies() {
+        // As from a page rendered before mail was configured, or a client that sends only what it must.
+        Visitor reader = site.visitor();
+        String token = reader.get(path).html().select(FORM + " input[name=token]").attr("value");
+        content.clock().advance(Duration.ofSeconds(20));
+        Page sent = reader.post(path + "/comments", Map.of("name", "Ann", "email", "ann@example.com", "body", "Hi.",
+                "token", token));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from reply_subscribers").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aReaderIsToldOfRepliesOnlyAfterConfirmingAndNeverOfTheirOwn() throws Exception {
         long ada = postComment(site.visitor(), "ada@example.com", "Ada", "Who checked these numbers?", null, true);
         moderation.apply(ModerationAction.APPROVE, List.of(ada), "moderator");
