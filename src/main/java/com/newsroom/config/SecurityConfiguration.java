@@ -117,7 +117,9 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments"),
                                 // The unguessable token in a reply mail's link is what authorises these, and a
                                 // mail client's one-click unsubscribe (RFC 8058) posts with no page at all.
-                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/replies/*/*")))
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/replies/*/*"),
+                                // Reader reports: same-origin checked and counted per address, as comments are.
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/comments/*/report")))
                 // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
                 // Every response carries the same hardening headers (see SecurityHeaders); HSTS only goes out on
                 // HTTPS, which includes X-Forwarded-Proto: https from the load balancer.
