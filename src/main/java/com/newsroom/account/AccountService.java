@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.audit.AuditLog;
+import com.newsroom.author.StaffProfiles;
 import com.newsroom.web.NotFoundException;
-import com.newsroom.web.PlainText;
-import com.newsroom.web.Slugs;
+import com.newsroom.web.RuleViolation;
 
 /** Creates and manages staff accounts. Passwords are only ever stored as hashes. */
 @Service
@@ -27,30 +27,6 @@ public class AccountService {
 
     /** BCrypt reads at most this many bytes (and refuses to hash more): no longer password is ever set. */
     public static final int MAX_PASSWORD_BYTES = 72;
-
-    /** A rule broken by otherwise well-formed input; {@code field} is the form field to show it beside. */
-    public static class AccountProblem extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String field;
-
-        private final String messageKey;
-
-        AccountProblem(String field, String messageKey) {
-            super(messageKey, null, false, false);
-            this.field = field;
-            this.messageKey = messageKey;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-    }
 
     /** A staff member and their sign-in, as listings show them. */
     public record StaffSummary(long accountId, long staffId, String displayName, String username, String email,
@@ -67,8 +43,12 @@ public class AccountService {
 
     private final Clock clock;
 
-    AccountService(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    private final StaffProfiles profiles;
+
+    AccountService(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock,
+            StaffProfiles profiles) {
         this.accounts = accounts;
+        this.profiles = profiles;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -81,15 +61,13 @@ public class AccountService {
         String name = username.strip().toLowerCase(Locale.ROOT);
         String mail = email.strip();
         if (accounts.existsByUsernameIgnoreCase(name)) {
-            throw new AccountProblem("username", "admin.staff.usernameTaken");
+            throw new RuleViolation("username", "admin.staff.usernameTaken");
         }
         if (accounts.existsByEmailIgnoreCase(mail)) {
-            throw new AccountProblem("email", "admin.staff.emailTaken");
+            throw new RuleViolation("email", "admin.staff.emailTaken");
         }
         checkPassword("password", password);
-        long staffId = jdbc.sql("insert into staff (display_name, slug) values (:name, :slug) returning id")
-                .param("name", PlainText.line(displayName).strip()).param("slug", uniqueStaffSlug(displayName))
-                .query(Long.class).single();
+        long staffId = profiles.create(displayName);
         Account account = accounts.save(new Account(staffId, name, mail, passwords.encode(password),
                 roles.isEmpty() ? EnumSet.of(Role.AUTHOR) : roles, clock.instant()));
         audit.record(actor, "staff.created", name, "roles " + describe(account.getRoles()));
@@ -99,11 +77,11 @@ public class AccountService {
     public void changeRoles(long accountId, Set<Role> roles, AuditLog.Actor actor) {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
         if (roles.isEmpty()) {
-            throw new AccountProblem("roles", "admin.staff.rolesRequired");
+            throw new RuleViolation("roles", "admin.staff.rolesRequired");
         }
         Set<Role> before = EnumSet.copyOf(account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : account.getRoles());
         if (before.contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && isLastAdmin(account)) {
-            throw new AccountProblem("roles", "admin.staff.lastAdmin");
+            throw new RuleViolation("roles", "admin.staff.lastAdmin");
         }
         account.changeRoles(roles, clock.instant());
         if (!before.equals(roles)) {
@@ -117,7 +95,7 @@ public class AccountService {
     public void setEnabled(long accountId, boolean enabled, AuditLog.Actor actor) {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
         if (!enabled && account.getRoles().contains(Role.ADMIN) && isLastAdmin(account)) {
-            throw new AccountProblem("enabled", "admin.staff.lastAdmin");
+            throw new RuleViolation("enabled", "admin.staff.lastAdmin");
         }
         account.setEnabled(enabled, clock.instant());
         if (!enabled) {
@@ -141,7 +119,7 @@ public class AccountService {
     public void changeOwnPassword(long accountId, String current, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
         if (current == null || !passwords.matches(current, account.getPasswordHash())) {
-            throw new AccountProblem("currentPassword", "admin.profile.wrongPassword");
+            throw new RuleViolation("currentPassword", "admin.profile.wrongPassword");
         }
         checkPassword("newPassword", newPassword);
         account.changePassword(passwords.encode(newPassword), clock.instant());
@@ -153,13 +131,6 @@ public class AccountService {
         jdbc.sql("delete from spring_session where principal_name = :name and session_id <> :kept")
                 .param("name", account.getUsername()).param("kept", keptSessionId == null ? "" : keptSessionId)
                 .update();
-    }
-
-    public void updateProfile(long staffId, String displayName, String bio, String avatarUrl) {
-        jdbc.sql("update staff set display_name = :name, bio = :bio, avatar_url = :avatar where id = :id")
-                .param("name", PlainText.line(displayName).strip()).param("bio", bio == null ? "" : bio.strip())
-                .param("avatar", avatarUrl == null || avatarUrl.isBlank() ? null : avatarUrl.strip())
-                .param("id", staffId).update();
     }
 
     @Transactional(readOnly = true)
@@ -178,8 +149,7 @@ public class AccountService {
     }
 
     private StaffSummary summary(Account account) {
-        String name = jdbc.sql("select display_name from staff where id = :id").param("id", account.getStaffId())
-                .query(String.class).single();
+        String name = profiles.find(account.getStaffId()).map(StaffProfiles.Profile::displayName).orElse("");
         return new StaffSummary(account.getId(), account.getStaffId(), name, account.getUsername(),
                 account.getEmail(), EnumSet.copyOf(account.getRoles().isEmpty() ? EnumSet.noneOf(Role.class)
                         : account.getRoles()), account.isEnabled());
@@ -194,29 +164,16 @@ public class AccountService {
 
     private static void checkPassword(String field, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new AccountProblem(field, "admin.password.tooShort");
+            throw new RuleViolation(field, "admin.password.tooShort");
         }
         if (tooLong(password)) {
-            throw new AccountProblem(field, "admin.password.tooLong");
+            throw new RuleViolation(field, "admin.password.tooLong");
         }
     }
 
     /** BCrypt reads only the first 72 bytes: a longer password would be refused by it (and half-ignored by others). */
     private static boolean tooLong(String password) {
         return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
-    }
-
-    private String uniqueStaffSlug(String displayName) {
-        String base = Slugs.from(displayName, 70);
-        if (base.isEmpty()) {
-            base = "staff";
-        }
-        String slug = base;
-        for (int n = 2; jdbc.sql("select count(*) from staff where slug = :slug").param("slug", slug)
-                .query(Integer.class).single() > 0; n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
     }
 
     private static String describe(Set<Role> roles) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.newsroom.audit.AuditLog;
+import com.newsroom.web.RuleViolation;
 
 /**
  * First run: creates the administrator described by {@code newsroom.admin.bootstrap.*} while no enabled
@@ -51,7 +52,7 @@ class AdminBootstrap implements ApplicationRunner {
             accounts.create(admin.displayName(), admin.username(), admin.email(), admin.password(),
                     EnumSet.of(Role.ADMIN), AuditLog.Actor.SYSTEM);
         }
-        catch (AccountService.AccountProblem problem) {
+        catch (RuleViolation problem) {
             // Start-up stops with a sentence an operator can act on, not a stack trace from the hashing library.
             throw new IllegalStateException("The first administrator was not created: "
                     + switch (problem.messageKey()) {

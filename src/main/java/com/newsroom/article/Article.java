@@ -313,7 +313,7 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** About to be deleted for good; only drafts and archived articles may be. */
     void delete(Editor by, Instant now) {
         if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
-            throw new RuleViolation("status", "admin.article.deletePublished");
+            throw RuleViolation.conflict("status", "admin.article.deletePublished");
         }
         record(ArticleEvent.Kind.DELETED, snapshot(), by, now, "/articles/" + slug);
     }

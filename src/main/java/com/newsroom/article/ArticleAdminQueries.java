@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.web.BadRequestException;
+import com.newsroom.web.paging.Cursor;
+import com.newsroom.web.paging.KeysetPage;
 
 /** The admin article list: filtered, searched by title, keyset-paginated by last update, with counts per status. */
 @Service
@@ -28,29 +30,14 @@ public class ArticleAdminQueries {
             String authors, Instant updatedAt, Instant publishedAt) {
     }
 
-    /** One page; {@code next} is the cursor of the following page, or null on the last. */
-    public record Page(List<Row> rows, String next) {
-    }
-
     private final JdbcClient jdbc;
 
     ArticleAdminQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Page list(Filter filter, String after) {
-        Instant afterUpdated = null;
-        Long afterId = null;
-        if (after != null && !after.isBlank()) {
-            String[] parts = after.split("_", 2);
-            try {
-                afterUpdated = Instant.ofEpochSecond(0, 0).plusNanos(Long.parseLong(parts[0]) * 1000);
-                afterId = Long.parseLong(parts[1]);
-            }
-            catch (RuntimeException ex) {
-                throw new BadRequestException("bad cursor");
-            }
-        }
+    public KeysetPage<Row> list(Filter filter, String after) {
+        Cursor position = after == null || after.isBlank() ? null : Cursor.parse(after);
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.title, a.slug, a.status, a.review_requested_at is not null as in_review,
                        c.name as category, a.updated_at, a.published_at,
@@ -60,10 +47,10 @@ public class ArticleAdminQueries {
                 where true""");
         Map<String, Object> params = new LinkedHashMap<>();
         where(filter, sql, params);
-        if (afterUpdated != null) {
+        if (position != null) {
             sql.append(" and (a.updated_at, a.id) < (:afterUpdated, :afterId)");
-            params.put("afterUpdated", Timestamp.from(afterUpdated));
-            params.put("afterId", afterId);
+            params.put("afterUpdated", Timestamp.from(position.at()));
+            params.put("afterId", position.id());
         }
         sql.append(" order by a.updated_at desc, a.id desc limit :limit");
         params.put("limit", PAGE_SIZE + 1);
@@ -74,14 +61,7 @@ public class ArticleAdminQueries {
                         rs.getTimestamp("updated_at").toInstant(),
                         rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
                 .list());
-        String next = null;
-        if (rows.size() > PAGE_SIZE) {
-            rows = new ArrayList<>(rows.subList(0, PAGE_SIZE));
-            Row last = rows.get(PAGE_SIZE - 1);
-            long micros = last.updatedAt().getEpochSecond() * 1_000_000L + last.updatedAt().getNano() / 1000;
-            next = micros + "_" + last.id();
-        }
-        return new Page(rows, next);
+        return KeysetPage.of(rows, PAGE_SIZE, row -> new Cursor(row.updatedAt(), row.id()).token());
     }
 
     /** How many articles each status holds (and how many drafts wait for review), within the author limit. */

@@ -38,6 +38,13 @@ public class Author {
         this.bio = bio == null ? "" : bio;
     }
 
+    /** The profile as its owner edits it; only {@link StaffProfiles} changes it. */
+    void describe(String displayName, String bio, String avatarUrl) {
+        this.displayName = displayName;
+        this.bio = bio;
+        this.avatarUrl = avatarUrl;
+    }
+
     public Long getId() {
         return id;
     }

@@ -57,12 +57,14 @@ public class CategoryAdmin {
     public long create(String name, String slug, String description) {
         String wanted = slugOf(name, slug);
         requireFree(wanted, null);
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into categories (name, slug, description, position)
                 values (:name, :slug, :description, (select coalesce(max(position), 0) + 1 from categories))
                 returning id""")
                 .param("name", name.strip()).param("slug", wanted).param("description", nz(description))
                 .query(Long.class).single();
+        events.publishEvent(new CategoriesChanged());
+        return id;
     }
 
     /** Renames and describes; a new slug leaves the old one redirecting permanently. */
@@ -82,6 +84,7 @@ public class CategoryAdmin {
                     .update();
             audit.record(actor, "category.renamed", current.slug(), "→ " + wanted);
         }
+        events.publishEvent(new CategoriesChanged());
     }
 
     /** Moves a category one place up (-1) or down (+1) in the navigation. */
@@ -107,6 +110,7 @@ public class CategoryAdmin {
             jdbc.sql("update categories set position = :p where id = :id").param("p", i + 1)
                     .param("id", ordered.get(i).id()).update();
         }
+        events.publishEvent(new CategoriesChanged());
     }
 
     /** Deletes a category; one with articles must name another category to move them to. */
@@ -122,6 +126,7 @@ public class CategoryAdmin {
         jdbc.sql("delete from categories where id = :id").param("id", id).update();
         audit.record(actor, "category.deleted", row.name(),
                 row.articles() > 0 ? row.articles() + " article(s) moved" : "");
+        events.publishEvent(new CategoriesChanged());
     }
 
     /** The current slug for a category's old slug, if it was renamed. */

@@ -17,6 +17,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Everything an operator can tune, under {@code newsroom.*}. Each value has a sensible default so the
  * site starts with nothing configured but a database.
+ *
+ * @param site what the site says about itself
+ * @param listing how many items listings show
+ * @param comments how reader comments are taken in, screened and kept
+ * @param cache the in-memory cache of public pages
  */
 @Validated
 @ConfigurationProperties("newsroom")
@@ -70,6 +75,7 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
      * @param maxDepth deepest reply level (1 = no replies)
      * @param maxLength longest comment, in characters
      * @param minimumFillTime forms sent back faster than a person could type are suspicious
+     * @param formTokenMaxAge a comment form is good for one comment within this long after it was served
      * @param maxLinks links a comment may hold before it counts as spam
      * @param blockedWords matched as whole words, case-insensitive
      * @param blockedHosts matched against link hosts and their subdomains
@@ -80,28 +86,19 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
      * @param retention personal data of spam and rejected comments is removed after this long
      */
     public record Comments(
-            /** HOLD_ALL: every comment waits for a moderator; AUTO_APPROVE_KNOWN: commenters with approved comments do not. */
             @NotNull @DefaultValue("HOLD_ALL") ModerationPolicy policy,
-            /** Comments close this many days after publication; 0 keeps them open. */
             @Min(0) @DefaultValue("0") int closeAfterDays,
-            /** Deepest reply level (1 = no replies). */
             @Min(1) @Max(10) @DefaultValue("3") int maxDepth,
             @Min(100) @Max(20000) @DefaultValue("5000") int maxLength,
-            /** Forms sent back faster than a person could type are suspicious. */
             @NotNull @DefaultValue("3s") Duration minimumFillTime,
-            /** A comment form is good for one comment within this long after it was served. */
             @NotNull @DefaultValue("2h") Duration formTokenMaxAge,
             @Min(0) @DefaultValue("2") int maxLinks,
-            /** Matched as whole words, case-insensitive. */
             @DefaultValue List<String> blockedWords,
-            /** Matched against link hosts and their subdomains. */
             @DefaultValue List<String> blockedHosts,
-            /** At or above this score a comment goes straight to spam. */
             @Min(1) @DefaultValue("80") int spamThreshold,
             @Min(1) @DefaultValue("5") int ratePerIp,
             @Min(1) @DefaultValue("5") int ratePerEmail,
             @NotNull @DefaultValue("10m") Duration rateWindow,
-            /** Personal data of spam and rejected comments is removed after this long. */
             @NotNull @DefaultValue("30d") Duration retention) {
     }
 
@@ -115,11 +112,8 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
      */
     public record Cache(
             @DefaultValue("true") boolean enabled,
-            /** Memory for cached pages; the least recently used are dropped beyond it. */
             @Min(1) @DefaultValue("64") int maxMegabytes,
-            /** A safety net only: changes invalidate at once through PostgreSQL notifications. */
             @NotNull @DefaultValue("5m") Duration timeToLive,
-            /** How long a CDN or proxy may hold a public page (Cache-Control s-maxage). */
             @NotNull @DefaultValue("60s") Duration sharedMaxAge) {
     }
 

@@ -16,25 +16,24 @@ import org.springframework.validation.annotation.Validated;
  * The HTTP cache tier in front of the application (Varnish with the xkey module, see
  * {@code src/main/docker/varnish/default.vcl}). A record of its own rather than a branch of
  * {@code NewsroomProperties}: the tier is optional and everything about it lives in this package.
+ *
+ * @param purgeUrls every Varnish to purge, e.g. {@code http://varnish-1:80/}; empty: no cache tier, nothing is sent
+ * @param purgeMode SOFT keeps purged pages for grace (served only while every instance is down); HARD drops them
+ * @param timeout how long one purge request may take, connecting included
+ * @param maxAttempts tries per purge before it is given up (and logged); the pages then expire by their s-maxage
+ * @param retryDelay wait before the first retry; doubled for each further one
  */
 @Validated
 @ConfigurationProperties("newsroom.edge")
 public record EdgeProperties(
-        /** Every Varnish to purge, e.g. {@code http://varnish-1:80/}; empty: no cache tier, nothing is sent. */
         @DefaultValue List<@NotNull URI> purgeUrls,
-        /** SOFT keeps purged pages for grace (served only while every instance is down); HARD drops them. */
         @NotNull @DefaultValue("SOFT") PurgeMode purgeMode,
-        /** How long one purge request may take, connecting included. */
         @NotNull @DefaultValue("2s") Duration timeout,
-        /** Tries per purge before it is given up (and logged); the pages then expire by their s-maxage. */
         @Min(1) @Max(10) @DefaultValue("4") int maxAttempts,
-        /** Wait before the first retry; doubled for each further one. */
         @NotNull @DefaultValue("250ms") Duration retryDelay) {
 
     public enum PurgeMode {
-        /** Header {@code xkey-softpurge}: the pages expire but stay available for grace. */
         SOFT("xkey-softpurge"),
-        /** Header {@code xkey}: the pages are removed. */
         HARD("xkey");
 
         final String header;

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.NotFoundException;
 
 /**
@@ -57,23 +58,6 @@ public class MediaLibrary {
     public record Image(String contentType, byte[] bytes, String etag) {
     }
 
-    /** Why an upload was refused; the message key is shown on the upload form. */
-    public static class Refused extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        private final String messageKey;
-
-        public Refused(String messageKey) {
-            super(messageKey, null, false, false);
-            this.messageKey = messageKey;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-    }
-
     private final JdbcClient jdbc;
 
     private final Clock clock;
@@ -85,14 +69,14 @@ public class MediaLibrary {
 
     public long upload(byte[] bytes, String originalName, String altText, Long staffId) {
         if (bytes == null || bytes.length == 0) {
-            throw new Refused("admin.media.empty");
+            throw new RuleViolation("file", "admin.media.empty");
         }
         String type = sniff(bytes);
         if (type == null) {
-            throw new Refused("admin.media.notAnImage");
+            throw new RuleViolation("file", "admin.media.notAnImage");
         }
         if (altText == null || altText.isBlank() || altText.strip().length() > 300) {
-            throw new Refused("admin.media.altRequired");
+            throw new RuleViolation("altText", "admin.media.altRequired");
         }
         BufferedImage image = decode(bytes);
         long id = jdbc.sql("""
@@ -139,7 +123,7 @@ public class MediaLibrary {
 
     public void describe(long id, String altText) {
         if (altText == null || altText.isBlank() || altText.strip().length() > 300) {
-            throw new Refused("admin.media.altRequired");
+            throw new RuleViolation("altText", "admin.media.altRequired");
         }
         if (jdbc.sql("update media set alt_text = :alt where id = :id").param("alt", altText.strip()).param("id", id)
                 .update() == 0) {
@@ -190,18 +174,18 @@ public class MediaLibrary {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
-                throw new Refused("admin.media.notAnImage");
+                throw new RuleViolation("file", "admin.media.notAnImage");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels <= 0 || pixels > MAX_PIXELS) {
-                    throw new Refused("admin.media.tooManyPixels");
+                    throw new RuleViolation("file", "admin.media.tooManyPixels");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
-                    throw new Refused("admin.media.notAnImage");
+                    throw new RuleViolation("file", "admin.media.notAnImage");
                 }
                 return image;
             }
@@ -210,10 +194,10 @@ public class MediaLibrary {
             }
         }
         catch (IOException | RuntimeException ex) {
-            if (ex instanceof Refused refused) {
+            if (ex instanceof RuleViolation refused) {
                 throw refused;
             }
-            throw new Refused("admin.media.notAnImage");
+            throw new RuleViolation("file", "admin.media.notAnImage");
         }
     }
 

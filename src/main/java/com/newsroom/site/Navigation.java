@@ -7,10 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 import com.newsroom.cache.ContentChanged;
+import com.newsroom.category.CategoriesChanged;
 import com.newsroom.category.Categories;
 
 /**
@@ -59,7 +61,13 @@ public class Navigation {
         }
     }
 
-    /** Forgets the kept list when categories (or anything readers see) change, here or elsewhere. */
+    /** Forgets the kept list once a change to the categories made here has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void categoriesChanged(CategoriesChanged change) {
+        refresh();
+    }
+
+    /** Forgets the kept list when anything readers see changed on another instance (the database's notification). */
     @EventListener(ContentChanged.class)
     public void refresh() {
         snapshot = null;

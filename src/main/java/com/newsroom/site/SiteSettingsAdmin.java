@@ -3,6 +3,7 @@ package com.newsroom.site;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,11 @@ public class SiteSettingsAdmin {
 
     private final Clock clock;
 
-    SiteSettingsAdmin(JdbcClient jdbc, SiteSettingsProvider provider, AuditLog audit, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    SiteSettingsAdmin(JdbcClient jdbc, SiteSettingsProvider provider, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.provider = provider;
         this.audit = audit;
@@ -60,6 +65,6 @@ public class SiteSettingsAdmin {
                 .param("at", Timestamp.from(clock.instant())).param("by", actor.staffId())
                 .update();
         audit.record(actor, "settings.changed", "site", "");
-        provider.refresh();
+        events.publishEvent(new SiteSettingsChanged());
     }
 }

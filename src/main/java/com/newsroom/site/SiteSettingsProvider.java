@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import com.newsroom.cache.ContentChanged;
@@ -69,7 +70,13 @@ public class SiteSettingsProvider {
         return defaults;
     }
 
-    /** Forgets the cached settings (after an administrator saves them, here or on another instance). */
+    /** Forgets the kept settings once an administrator's save here has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void saved(SiteSettingsChanged change) {
+        refresh();
+    }
+
+    /** Forgets the kept settings when anything changed on another instance (the database's notification). */
     @EventListener(ContentChanged.class)
     public void refresh() {
         snapshot = null;

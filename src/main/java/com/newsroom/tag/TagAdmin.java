@@ -11,6 +11,7 @@ import com.newsroom.audit.AuditLog;
 import com.newsroom.web.NotFoundException;
 import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
+import com.newsroom.web.paging.KeysetPage;
 
 /** Editors tidy tags: list, rename, merge one into another, delete. */
 @Service
@@ -20,9 +21,6 @@ public class TagAdmin {
     public static final int PAGE_SIZE = 50;
 
     public record Row(long id, String name, String slug, long articles) {
-    }
-
-    public record Page(List<Row> rows, String next) {
     }
 
     private final JdbcClient jdbc;
@@ -39,7 +37,7 @@ public class TagAdmin {
 
     /** Tags by name; {@code after} is the last slug of the previous page (the slug index makes every page cheap). */
     @Transactional(readOnly = true)
-    public Page list(String after) {
+    public KeysetPage<Row> list(String after) {
         List<Row> rows = jdbc.sql("""
                 select t.id, t.name, t.slug, (select count(*) from article_tags at where at.tag_id = t.id) as articles
                 from tags t where (cast(:after as text) is null or t.slug > :after)
@@ -48,10 +46,7 @@ public class TagAdmin {
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("slug"),
                         rs.getLong("articles")))
                 .list();
-        if (rows.size() > PAGE_SIZE) {
-            return new Page(rows.subList(0, PAGE_SIZE), rows.get(PAGE_SIZE - 1).slug());
-        }
-        return new Page(rows, null);
+        return KeysetPage.of(rows, PAGE_SIZE, Row::slug);
     }
 
     public void rename(long id, String name) {

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.newsroom.testsupport.StaffFixtures;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -33,6 +35,9 @@ class SignInIntegrationTests {
     SiteClient site;
 
     @Autowired
+    StaffLogins staff;
+
+    @Autowired
     AccountService accounts;
 
     @Autowired
@@ -44,10 +49,6 @@ class SignInIntegrationTests {
     @BeforeEach
     void emptySite() {
         content.reset();
-    }
-
-    private Account staff(String name, Role role) {
-        return transaction.execute(status -> StaffFixtures.create(accounts, name, role));
     }
 
     @Test
@@ -64,7 +65,7 @@ class SignInIntegrationTests {
 
     @Test
     void staffSignInWithUsernameGetsANewSessionStoredInPostgresAndSignsOut() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         browser.get("/login");
         String anonymousSession = browser.sessionCookie();
@@ -88,7 +89,7 @@ class SignInIntegrationTests {
 
     @Test
     void staffCanSignInWithTheirEmailInAnyCase() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
 
         SiteClient.Page signedIn = browser.signIn("Erin.Editor@Newsroom.TEST", StaffFixtures.PASSWORD);
@@ -98,7 +99,7 @@ class SignInIntegrationTests {
 
     @Test
     void wrongPasswordShowsAClearMessageAndKeepsTheUsername() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
 
         SiteClient.Page failed = browser.signIn("erin.editor", "not the password");
@@ -113,7 +114,7 @@ class SignInIntegrationTests {
 
     @Test
     void repeatedFailuresLockTheAccountFromThatAddressEvenAgainstTheRightPassword() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         for (int i = 0; i < 5; i++) {
             assertThat(browser.signIn("erin.editor", "guess " + i).header("Location")).endsWith("error=failed");
@@ -130,7 +131,7 @@ class SignInIntegrationTests {
 
     @Test
     void changedDisplayNameShowsAtOnceWithoutSigningInAgain() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         assertThat(browser.signInAs("erin.editor", StaffFixtures.PASSWORD)).isEqualTo("Erin Editor");
 
@@ -141,7 +142,7 @@ class SignInIntegrationTests {
 
     @Test
     void formPostWithoutCsrfTokenIsRefused() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         browser.signInAs("erin.editor", StaffFixtures.PASSWORD);
 
@@ -166,7 +167,7 @@ class SignInIntegrationTests {
 
     @Test
     void aBurstOfConcurrentWrongPasswordsGetsNoMorePasswordChecksThanTheLimit() throws Exception {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         int burst = 20;
         List<HttpSignIn> browsers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
@@ -207,7 +208,7 @@ class SignInIntegrationTests {
 
     @Test
     void usernameAndEmailCountAsOneAccount() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         for (int i = 0; i < 3; i++) {
             assertThat(browser.signIn("erin.editor", "guess " + i).header("Location")).endsWith("error=failed");
@@ -222,8 +223,8 @@ class SignInIntegrationTests {
 
     @Test
     void aDisabledAccountAndAnUnknownNameGetTheSameAnswerAsAWrongPassword() {
-        Account account = staff("Erin Editor", Role.EDITOR);
-        staff("Ada Admin", Role.ADMIN);
+        Account account = staff.create("Erin Editor", Role.EDITOR);
+        staff.create("Ada Admin", Role.ADMIN);
         transaction.executeWithoutResult(s -> accounts.setEnabled(account.getId(), false,
                 com.newsroom.audit.AuditLog.Actor.SYSTEM));
         HttpSignIn browser = new HttpSignIn(site);
@@ -243,7 +244,7 @@ class SignInIntegrationTests {
 
     @Test
     void signInsSucceededAndFailedAreAuditedWithAnAddressHashAndTime() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         new HttpSignIn(site).signIn("erin.editor", "wrong password here");
         new HttpSignIn(site).signIn("erin.editor", StaffFixtures.PASSWORD);
 
@@ -266,8 +267,8 @@ class SignInIntegrationTests {
 
     @Test
     void aDemotedEditorsOpenSessionEndsAtOnce() {
-        Account editor = staff("Erin Editor", Role.EDITOR);
-        staff("Ada Admin", Role.ADMIN);
+        Account editor = staff.create("Erin Editor", Role.EDITOR);
+        staff.create("Ada Admin", Role.ADMIN);
         HttpSignIn browser = new HttpSignIn(site);
         browser.signIn("erin.editor", StaffFixtures.PASSWORD);
         assertThat(browser.get("/admin/categories").status()).isEqualTo(200);
@@ -282,7 +283,7 @@ class SignInIntegrationTests {
 
     @Test
     void anAdministratorsPasswordResetEndsTheAccountsSessions() {
-        Account editor = staff("Erin Editor", Role.EDITOR);
+        Account editor = staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         browser.signIn("erin.editor", StaffFixtures.PASSWORD);
 
@@ -294,7 +295,7 @@ class SignInIntegrationTests {
 
     @Test
     void changingYourOwnPasswordEndsYourOtherSessionsButNotThisOne() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn laptop = new HttpSignIn(site);
         laptop.signIn("erin.editor", StaffFixtures.PASSWORD);
         HttpSignIn phone = new HttpSignIn(site);
@@ -310,7 +311,7 @@ class SignInIntegrationTests {
 
     @Test
     void passwordsOver72BytesAreRefusedWithAMessageWhenSet() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         browser.signIn("erin.editor", StaffFixtures.PASSWORD);
 
@@ -323,7 +324,7 @@ class SignInIntegrationTests {
 
     @Test
     void sessionsEndAfterTwoIdleHoursAndTwelveHoursAtTheLatest() {
-        staff("Erin Editor", Role.EDITOR);
+        staff.create("Erin Editor", Role.EDITOR);
         HttpSignIn browser = new HttpSignIn(site);
         browser.signIn("erin.editor", StaffFixtures.PASSWORD);
         assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'erin.editor'")

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -29,10 +28,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.Editor;
@@ -51,7 +51,6 @@ import com.newsroom.testsupport.TestContent;
  * itself).
  */
 @IntegrationTest
-@Import(StaffLogins.class)
 class AdminRoleMatrixIntegrationTests {
 
     @Autowired

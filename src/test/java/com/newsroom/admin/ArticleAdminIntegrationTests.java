@@ -19,13 +19,13 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.article.ArticleStatus;
@@ -39,7 +39,6 @@ import com.newsroom.testsupport.TestContent;
 
 /** The editors' article workflow end to end, over the real application and PostgreSQL. */
 @IntegrationTest
-@Import(StaffLogins.class)
 class ArticleAdminIntegrationTests {
 
     @Autowired

@@ -19,7 +19,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +26,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.article.Article;
@@ -48,7 +48,6 @@ import com.newsroom.testsupport.TestContent;
  * way, and an editor command (save plus a lifecycle step) happens whole or not at all.
  */
 @IntegrationTest
-@Import(StaffLogins.class)
 @RecordApplicationEvents
 class ArticleLifecycleIntegrationTests {
 

@@ -15,11 +15,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.article.ArticleStatus;
 import com.newsroom.article.Articles;
 import com.newsroom.testsupport.BrowserExtension;
@@ -29,7 +29,6 @@ import com.newsroom.testsupport.TestContent;
 
 /** What an editor does in a real browser: sign in, write, preview and publish a story readers then find. */
 @IntegrationTest
-@Import(StaffLogins.class)
 @ExtendWith(BrowserExtension.class)
 class EditorBrowserTests {
 

@@ -12,10 +12,10 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.article.Articles;
@@ -26,7 +26,6 @@ import com.newsroom.testsupport.TestContent;
 
 /** Whatever an editor pastes, no script reaches a reader: not in the stored HTML, the page, or the preview. */
 @IntegrationTest
-@Import(StaffLogins.class)
 class HostileMarkdownIntegrationTests {
 
     private static final String HOSTILE = """

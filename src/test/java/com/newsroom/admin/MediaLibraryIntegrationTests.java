@@ -20,16 +20,16 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.article.Articles;
 import com.newsroom.category.Category;
 import com.newsroom.testsupport.IntegrationTest;
@@ -38,7 +38,6 @@ import com.newsroom.testsupport.TestContent;
 
 /** Uploading images: checked by content, resized, stored in PostgreSQL, served for a year; refusals explained. */
 @IntegrationTest
-@Import(StaffLogins.class)
 class MediaLibraryIntegrationTests {
 
     @Autowired

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.newsroom.testsupport.StaffFixtures;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.category.Category;
@@ -30,7 +31,6 @@ import com.newsroom.testsupport.TestContent;
 
 /** Categories, tags, staff and site settings as editors and administrators manage them. */
 @IntegrationTest
-@Import(StaffLogins.class)
 class SectionsAndSettingsIntegrationTests {
 
     @Autowired
@@ -251,7 +251,7 @@ class SectionsAndSettingsIntegrationTests {
         assertThat(Jsoup.parse(badAvatar.getContentAsString()).select("#displayName").attr("value")).isEqualTo("Kept name");
         MockHttpServletResponse wrong = send(post("/admin/profile/password").param("currentPassword", "nope")
                 .param("newPassword", "a brand new password"), editor);
-        send(post("/admin/profile/password").param("currentPassword", com.newsroom.account.StaffFixtures.PASSWORD)
+        send(post("/admin/profile/password").param("currentPassword", StaffFixtures.PASSWORD)
                 .param("newPassword", "a brand new password"), editor);
 
         assertThat(wrong.getStatus()).isEqualTo(422);

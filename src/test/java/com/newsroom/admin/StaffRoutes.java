@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 
 /**
  * Every staff route once: who may use it, a valid request, and the page a valid request leads to. The role

@@ -12,16 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.newsroom.account.AccountService;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
 import com.newsroom.article.Article;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.moderation.ModerationAction;
 import com.newsroom.moderation.ModerationService;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.SiteClient.Page;
 import com.newsroom.testsupport.TestContent;
 import com.newsroom.testsupport.Visitor;
@@ -57,7 +56,7 @@ class ReaderReportsAndBlocksIntegrationTests {
     Comments comments;
 
     @Autowired
-    AccountService accounts;
+    StaffLogins staff;
 
     @Autowired
     JdbcClient jdbc;
@@ -177,23 +176,21 @@ class ReaderReportsAndBlocksIntegrationTests {
 
     @Test
     void aModeratorBlocksFromTheFormAndAnEmptyReasonIsRefusedWithWhatWasTypedKept() {
-        var moderator = StaffFixtures.create(accounts, "Mia Moderator", Role.MODERATOR);
-        var staff = new HttpSignIn(site);
-        staff.signInAs(moderator.getUsername(), StaffFixtures.PASSWORD);
+        HttpSignIn moderator = staff.signedIn("Mia Moderator", Role.MODERATOR);
         String form = "/admin/comments/" + published.getId() + "/block";
 
-        Page refused = staff.post(form, form, Map.of("reason", "   ", "byAddress", "true"));
+        Page refused = moderator.post(form, form, Map.of("reason", "   ", "byAddress", "true"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select(".form-error").text()).startsWith("Say why");
         assertThat(refused.html().select("#block-address").hasAttr("checked")).isTrue();
         assertThat(blocks.all()).isEmpty();
 
-        Page blocked = staff.post(form, form, Map.of("reason", "Insults other readers"));
+        Page blocked = moderator.post(form, form, Map.of("reason", "Insults other readers"));
         assertThat(blocked.status()).isEqualTo(302);
         assertThat(blocked.header("Location")).endsWith("/admin/comments/blocks");
-        assertThat(staff.get("/admin/comments/blocks").html().select(".blocks-table td").text())
+        assertThat(moderator.get("/admin/comments/blocks").html().select(".blocks-table td").text())
                 .contains("Insults other readers").contains("Mia Moderator");
-        Page twice = staff.post(form, form, Map.of("reason", "Again"));
+        Page twice = moderator.post(form, form, Map.of("reason", "Again"));
         assertThat(twice.status()).isEqualTo(422);
         assertThat(twice.html().select(".form-error").text()).isEqualTo("This commenter is blocked already.");
     }

@@ -25,9 +25,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
 import com.newsroom.article.Article;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.comment.Comment;
@@ -37,6 +35,7 @@ import com.newsroom.moderation.ModerationAction;
 import com.newsroom.moderation.ModerationService;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.SiteClient.Page;
 import com.newsroom.testsupport.TestContent;
 import com.newsroom.testsupport.Visitor;
@@ -74,7 +73,7 @@ class RepliesByEmailIntegrationTests {
     ModerationDigests digests;
 
     @Autowired
-    AccountService accounts;
+    StaffLogins staff;
 
     @Autowired
     MailHousekeeping housekeeping;
@@ -272,9 +271,9 @@ class RepliesByEmailIntegrationTests {
 
     @Test
     void theDigestGoesToStaffWhoAskedOncePerDayAndOnlyWhenCommentsWait() throws Exception {
-        var moderator = StaffFixtures.create(accounts, "Mia Moderator", Role.MODERATOR);
-        var author = StaffFixtures.create(accounts, "Ann Author", Role.AUTHOR);
-        var quiet = StaffFixtures.create(accounts, "Quinn Quiet", Role.MODERATOR);
+        var moderator = staff.create("Mia Moderator", Role.MODERATOR);
+        var author = staff.create("Ann Author", Role.AUTHOR);
+        var quiet = staff.create("Quinn Quiet", Role.MODERATOR);
         digests.subscribe(moderator.getId(), true);
         digests.subscribe(author.getId(), true);
         assertThat(digests.isSubscribed(quiet.getId())).isFalse();

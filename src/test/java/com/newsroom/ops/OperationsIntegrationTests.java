@@ -8,12 +8,9 @@ import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
-import com.newsroom.account.HttpSignIn;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -29,10 +26,7 @@ class OperationsIntegrationTests {
     SiteClient site;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
+    StaffLogins staff;
 
     @BeforeEach
     void empty() {
@@ -51,7 +45,7 @@ class OperationsIntegrationTests {
 
     @Test
     void readinessIncludesTheDatabase() {
-        var signIn = admin("Ops Admin");
+        var signIn = staff.signedIn("Ops Admin", Role.ADMIN);
         var readiness = fromElsewhere("/actuator/health/readiness", signIn.sessionCookie());
         // Administrators see the components of the group; anonymous probes only the overall status.
         assertThat(readiness.status()).isEqualTo(200);
@@ -83,9 +77,9 @@ class OperationsIntegrationTests {
 
     @Test
     void prometheusIsOpenToAdministratorsButNotOtherStaffFromElsewhere() {
-        var moderator = admin("Ops Moderator", Role.MODERATOR);
+        var moderator = staff.signedIn("Ops Moderator", Role.MODERATOR);
         assertThat(fromElsewhere("/actuator/prometheus", moderator.sessionCookie()).status()).isEqualTo(403);
-        var admin = admin("Ops Admin Two");
+        var admin = staff.signedIn("Ops Admin Two", Role.ADMIN);
         var metrics = fromElsewhere("/actuator/prometheus", admin.sessionCookie());
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds");
@@ -117,14 +111,4 @@ class OperationsIntegrationTests {
         return site.send(request.GET());
     }
 
-    private HttpSignIn admin(String name) {
-        return admin(name, Role.ADMIN);
-    }
-
-    private HttpSignIn admin(String name, Role role) {
-        transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, name, role));
-        HttpSignIn browser = new HttpSignIn(site);
-        assertThat(browser.signInAs(name.toLowerCase().replace(' ', '.'), StaffFixtures.PASSWORD)).isEqualTo(name);
-        return browser;
-    }
 }

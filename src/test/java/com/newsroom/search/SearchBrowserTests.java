@@ -32,16 +32,13 @@ class SearchBrowserTests {
     @Autowired
     SiteClient site;
 
-    WebDriver browser;
-
     @BeforeEach
-    void startBrowser(WebDriver browser) {
+    void emptySite() {
         content.reset();
-        this.browser = browser;
     }
 
     @Test
-    void readerSearchesFromTheHeaderAndFiltersBySection() {
+    void readerSearchesFromTheHeaderAndFiltersBySection(WebDriver browser) {
         Category energy = content.category("Energy");
         Category money = content.category("Money");
         content.article("Grid batteries smooth the evening peak").in(energy)

@@ -22,10 +22,9 @@ import org.openqa.selenium.WebDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffLogins;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
@@ -52,13 +51,10 @@ class AccessibilityBrowserTests {
     TestContent content;
 
     @Autowired
+    StaffLogins staff;
+
+    @Autowired
     SiteClient site;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     WebDriver browser;
 
@@ -66,7 +62,7 @@ class AccessibilityBrowserTests {
 
     @TestFactory
     Stream<DynamicTest> everyPageTypeHasNoSeriousOrCriticalViolations(WebDriver browser) throws IOException {
-        PageTypes.Fixture fixture = PageTypes.Fixture.create(content, accounts, transaction);
+        PageTypes.Fixture fixture = PageTypes.Fixture.create(content, staff);
         String axe = axeSource();
         this.browser = browser;
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -38,17 +37,14 @@ class HtmlValidityIntegrationTests {
     TestContent content;
 
     @Autowired
+    StaffLogins staff;
+
+    @Autowired
     SiteClient site;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     @TestFactory
     Stream<DynamicTest> everyPageTypeIsValidHtml() {
-        PageTypes.Fixture fixture = PageTypes.Fixture.create(content, accounts, transaction);
+        PageTypes.Fixture fixture = PageTypes.Fixture.create(content, staff);
         StandardsPages pages = new StandardsPages(site, fixture);
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);

@@ -4,11 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
 import com.newsroom.article.Article;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
@@ -82,7 +80,7 @@ final class PageTypes {
     /** Content for every page type: an article in a category, tagged, by an author, with comments. */
     record Fixture(Article article, Comment comment) {
 
-        static Fixture create(TestContent content, AccountService accounts, TransactionTemplate transaction) {
+        static Fixture create(TestContent content, StaffLogins staff) {
             content.reset();
             var world = content.category("World");
             var energy = content.tag("Energy");
@@ -108,7 +106,7 @@ final class PageTypes {
                     CommentStatus.APPROVED);
             content.comment(article, approved, "Bo Reader", "A reply to Ada.", CommentStatus.APPROVED);
             Comment pending = content.comment(article, null, "Cy Reader", "Is there a source?", CommentStatus.PENDING);
-            transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, "Standards Admin", Role.ADMIN));
+            staff.create("Standards Admin", Role.ADMIN);
             return new Fixture(article, pending);
         }
 

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 import com.newsroom.account.HttpSignIn;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.SiteClient;
 
 /** Fetches each page type's HTML over real HTTP, as a reader or a signed-in administrator. */

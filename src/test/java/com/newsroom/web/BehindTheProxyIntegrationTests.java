@@ -22,14 +22,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.newsroom.account.AccountService;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.cache.PageCache;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.SiteClient.Page;
@@ -53,7 +52,7 @@ import com.newsroom.testsupport.TestDatabaseConfiguration;
         // Fewer attempts than in production before strangers are stopped, so a flood takes a dozen requests.
         "newsroom.admin.login.max-failures-per-account-from-new-addresses=10" })
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
-        BehindTheProxyIntegrationTests.SessionMakingPage.class })
+        StaffLogins.class, BehindTheProxyIntegrationTests.SessionMakingPage.class })
 class BehindTheProxyIntegrationTests {
 
     private static final String FORM = "form.comment-form";
@@ -65,16 +64,13 @@ class BehindTheProxyIntegrationTests {
     SiteClient site;
 
     @Autowired
+    StaffLogins staff;
+
+    @Autowired
     PageCache cache;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     String path;
 
@@ -134,7 +130,7 @@ class BehindTheProxyIntegrationTests {
 
     @Test
     void wrongGuessesFromOneAddressDoNotLockTheOnlyAdministratorOutElsewhere() {
-        transaction.executeWithoutResult(s -> StaffFixtures.create(accounts, "Only Admin", Role.ADMIN));
+        staff.create("Only Admin", Role.ADMIN);
         HttpSignIn attacker = new HttpSignIn(site, Map.of("X-Forwarded-For", "198.51.100.66"));
         for (int i = 0; i < 5; i++) {
             assertThat(attacker.signIn("only.admin", "guess " + i).header("Location")).endsWith("error=failed");
@@ -148,7 +144,7 @@ class BehindTheProxyIntegrationTests {
 
     @Test
     void aFloodFromManyAddressesStopsStrangersButNotTheAdministratorsUsualAddress() {
-        transaction.executeWithoutResult(s -> StaffFixtures.create(accounts, "Only Admin", Role.ADMIN));
+        staff.create("Only Admin", Role.ADMIN);
         HttpSignIn office = new HttpSignIn(site, Map.of("X-Forwarded-For", "203.0.113.21"));
         assertThat(office.signIn("only.admin", StaffFixtures.PASSWORD).header("Location")).endsWith("/admin");
         for (int address = 1; address <= 3; address++) {

@@ -24,13 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
-import com.newsroom.account.AccountService;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.admin.StaffRouteFixtures;
 import com.newsroom.admin.StaffRoutes;
 import com.newsroom.article.Article;
@@ -224,16 +223,13 @@ class HostileInputIntegrationTests {
     SiteClient site;
 
     @Autowired
+    StaffLogins staff;
+
+    @Autowired
     StaffRouteFixtures fixtures;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
     MediaLibrary media;
-
-    @Autowired
-    TransactionTemplate transaction;
 
     @Autowired
     Environment environment;
@@ -262,8 +258,8 @@ class HostileInputIntegrationTests {
                 .published();
         Comment held = content.comment(article, null, "Ada Reader", "Is there a source?", CommentStatus.PENDING);
         long image = media.upload(StaffRouteFixtures.PNG, "pixel.png", "A pixel", null);
-        administrator = transaction.execute(status -> StaffFixtures.create(accounts, "Hostile Admin", Role.ADMIN));
-        target = transaction.execute(status -> StaffFixtures.create(accounts, "Hostile Target", Role.AUTHOR));
+        administrator = staff.create("Hostile Admin", Role.ADMIN);
+        target = staff.create("Hostile Target", Role.AUTHOR);
         shared = Map.of("{slug}", SLUG, "{category}", category.getSlug(), "{tag}", tag.getSlug(), "{author}",
                 author.getSlug(), "{comment}", String.valueOf(held.getId()), "{media}", media.find(image).orElseThrow().publicKey(),
                 "{variant}", "thumb", "{page}", "1");

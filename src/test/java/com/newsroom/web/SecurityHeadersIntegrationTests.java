@@ -13,12 +13,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
 import com.newsroom.testsupport.ProductionCacheIntegrationTest;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
@@ -48,10 +46,7 @@ class SecurityHeadersIntegrationTests {
     SiteClient site;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
+    StaffLogins staff;
 
     @BeforeEach
     void content() {
@@ -74,7 +69,7 @@ class SecurityHeadersIntegrationTests {
     @TestFactory
     Stream<DynamicTest> staffResponsesCarryTheHeaders() {
         return STAFF.stream().map(path -> DynamicTest.dynamicTest(path, () -> {
-            HttpSignIn admin = signedIn();
+            HttpSignIn admin = staff.signedIn("Header Admin " + System.nanoTime(), Role.ADMIN);
             assertHardened(admin.get(path), path);
         }));
     }
@@ -110,15 +105,6 @@ class SecurityHeadersIntegrationTests {
             request.header("X-Forwarded-Proto", "https");
         }
         return site.send(request);
-    }
-
-    private HttpSignIn signedIn() {
-        String name = "Header Admin " + System.nanoTime();
-        transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, name, Role.ADMIN));
-        HttpSignIn browser = new HttpSignIn(site);
-        assertThat(browser.signInAs(name.toLowerCase().replaceAll("[^a-z0-9]+", "."), StaffFixtures.PASSWORD))
-                .isEqualTo(name);
-        return browser;
     }
 
     static void assertHardened(SiteClient.Page page, String path) {

@@ -3,8 +3,6 @@ package com.newsroom.account.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,9 +19,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.AccountService;
-import com.newsroom.account.AccountService.AccountProblem;
 import com.newsroom.account.StaffUser;
 import com.newsroom.account.StaffUserDetailsService;
+import com.newsroom.author.StaffProfiles;
+import com.newsroom.web.FormSubmissions;
+import com.newsroom.web.RuleViolation;
 
 /** Every member of staff edits their own byline profile and password. */
 @Controller
@@ -32,27 +32,26 @@ class ProfileController {
 
     private final AccountService accounts;
 
-    private final JdbcClient jdbc;
+    private final StaffProfiles profiles;
 
     private final StaffUserDetailsService users;
 
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ProfileController(AccountService accounts, JdbcClient jdbc, StaffUserDetailsService users) {
+    ProfileController(AccountService accounts, StaffProfiles profiles, StaffUserDetailsService users) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.profiles = profiles;
         this.users = users;
     }
 
     @GetMapping
     String profile(@AuthenticationPrincipal StaffUser me, Model model) {
         if (!model.containsAttribute("displayName")) {
-            jdbc.sql("select display_name, bio, avatar_url from staff where id = :id").param("id", me.getStaffId())
-                    .query(rs -> {
-                        model.addAttribute("displayName", rs.getString("display_name"));
-                        model.addAttribute("bio", rs.getString("bio"));
-                        model.addAttribute("avatarUrl", rs.getString("avatar_url"));
-                    });
+            profiles.find(me.getStaffId()).ifPresent(profile -> {
+                model.addAttribute("displayName", profile.displayName());
+                model.addAttribute("bio", profile.bio());
+                model.addAttribute("avatarUrl", profile.avatarUrl());
+            });
         }
         return "admin/profile";
     }
@@ -61,34 +60,33 @@ class ProfileController {
     ModelAndView save(@AuthenticationPrincipal StaffUser me, @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String bio, @RequestParam(defaultValue = "") String avatarUrl, Model model,
             RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
-        if (displayName.isBlank() || displayName.strip().length() > 120 || bio.length() > 2000
-                || !(avatarUrl.isBlank() || avatarUrl.strip().matches("(https?://|/)\\S{1,500}"))) {
+        return FormSubmissions.submit(model, "profileError", () -> {
+            if (displayName.isBlank() || displayName.strip().length() > 120 || bio.length() > 2000
+                    || !(avatarUrl.isBlank() || avatarUrl.strip().matches("(https?://|/)\\S{1,500}"))) {
+                throw new RuleViolation("admin.profile.invalid");
+            }
+            profiles.update(me.getStaffId(), displayName, bio, avatarUrl);
+            refreshSignedInName(me, request, response);
+            redirect.addFlashAttribute("flash", "admin.profile.saved");
+            return "redirect:/admin/profile";
+        }, () -> {
             model.addAttribute("displayName", displayName);
             model.addAttribute("bio", bio);
             model.addAttribute("avatarUrl", avatarUrl);
-            model.addAttribute("profileError", "admin.profile.invalid");
-            return status(profile(me, model));
-        }
-        accounts.updateProfile(me.getStaffId(), displayName, bio, avatarUrl);
-        refreshSignedInName(me, request, response);
-        redirect.addFlashAttribute("flash", "admin.profile.saved");
-        return new ModelAndView("redirect:/admin/profile");
+            return profile(me, model);
+        });
     }
 
     @PostMapping("/password")
     ModelAndView password(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) String currentPassword,
             @RequestParam(required = false) String newPassword, Model model, RedirectAttributes redirect,
             HttpServletRequest request) {
-        try {
+        return FormSubmissions.submit(model, "passwordError", () -> {
             accounts.changeOwnPassword(me.getAccountId(), currentPassword, newPassword,
                     request.getSession().getId());
-        }
-        catch (AccountProblem problem) {
-            model.addAttribute("passwordError", problem.messageKey());
-            return status(profile(me, model));
-        }
-        redirect.addFlashAttribute("flash", "admin.profile.passwordChanged");
-        return new ModelAndView("redirect:/admin/profile");
+            redirect.addFlashAttribute("flash", "admin.profile.passwordChanged");
+            return "redirect:/admin/profile";
+        }, () -> profile(me, model));
     }
 
     /** The header shows the signed-in name from the session: put the new one there straight away. */
@@ -100,11 +98,5 @@ class ProfileController {
                 updated.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-    }
-
-    private static ModelAndView status(String view) {
-        ModelAndView mav = new ModelAndView(view);
-        mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        return mav;
     }
 }

@@ -25,10 +25,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.AccountService;
-import com.newsroom.account.AccountService.AccountProblem;
 import com.newsroom.account.Role;
 import com.newsroom.account.StaffUser;
 import com.newsroom.audit.AuditLog;
+import com.newsroom.web.FormSubmissions;
 
 /** Staff management for administrators: create, change roles, disable, reset passwords. */
 @Controller
@@ -68,20 +68,15 @@ class StaffAdminController {
     @PostMapping
     ModelAndView create(@AuthenticationPrincipal StaffUser me, @Valid @ModelAttribute("form") NewStaffForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                accounts.create(form.displayName(), form.username(), form.email(), form.password(), roles(form.roles()),
-                        actor(me));
-                redirect.addFlashAttribute("flash", "admin.staff.created");
-                return new ModelAndView("redirect:/admin/staff");
-            }
-            catch (AccountProblem problem) {
-                errors.rejectValue(problem.field(), problem.messageKey());
-            }
+        if (errors.hasErrors()) {
+            return FormSubmissions.page(list(model), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        ModelAndView mav = new ModelAndView(list(model));
-        mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        return mav;
+        return FormSubmissions.submit(errors, () -> {
+            accounts.create(form.displayName(), form.username(), form.email(), form.password(), roles(form.roles()),
+                    actor(me));
+            redirect.addFlashAttribute("flash", "admin.staff.created");
+            return "redirect:/admin/staff";
+        }, () -> list(model));
     }
 
     @GetMapping("/{accountId}")
@@ -113,17 +108,11 @@ class StaffAdminController {
     }
 
     private ModelAndView act(long accountId, Model model, RedirectAttributes redirect, String flash, Runnable action) {
-        try {
+        return FormSubmissions.submit(model, "problem", () -> {
             action.run();
-        }
-        catch (AccountProblem problem) {
-            model.addAttribute("problem", problem.messageKey());
-            ModelAndView mav = new ModelAndView(edit(accountId, model));
-            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-            return mav;
-        }
-        redirect.addFlashAttribute("flash", flash);
-        return new ModelAndView("redirect:/admin/staff/" + accountId);
+            redirect.addFlashAttribute("flash", flash);
+            return "redirect:/admin/staff/" + accountId;
+        }, () -> edit(accountId, model));
     }
 
     private static Set<Role> roles(List<Role> roles) {

@@ -38,6 +38,7 @@ import com.newsroom.article.TextDiff;
 import com.newsroom.config.NewsroomProperties;
 import com.newsroom.media.MediaLibrary;
 import com.newsroom.web.BadRequestException;
+import com.newsroom.web.FormSubmissions;
 
 /** The article list, the editor form and the lifecycle actions under /admin/articles. */
 @Controller
@@ -97,16 +98,12 @@ class ArticleAdminController {
         if (errors.hasErrors()) {
             return page(form(model, form, null, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        try {
+        return FormSubmissions.submit(errors, () -> {
             LifecycleStep then = step(action, form);
             long id = editor.create(input(form), then, editorOf(me));
             redirect.addFlashAttribute("flash", flashFor(then));
-            return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
-        }
-        catch (RuleViolation problem) {
-            errors.rejectValue(problem.field(), problem.messageKey());
-            return page(form(model, form, null, me), HttpStatus.UNPROCESSABLE_CONTENT);
-        }
+            return "redirect:/admin/articles/" + id + "/edit";
+        }, () -> form(model, form, null, me));
     }
 
     @GetMapping("/{id}/edit")
@@ -131,18 +128,16 @@ class ArticleAdminController {
             throw new BadRequestException("missing version");
         }
         try {
-            LifecycleStep then = step(action, form);
-            editor.update(id, form.loadedVersion(), input(form), then, editorOf(me));
-            redirect.addFlashAttribute("flash", flashFor(then));
-            return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
+            return FormSubmissions.submit(errors, () -> {
+                LifecycleStep then = step(action, form);
+                editor.update(id, form.loadedVersion(), input(form), then, editorOf(me));
+                redirect.addFlashAttribute("flash", flashFor(then));
+                return "redirect:/admin/articles/" + id + "/edit";
+            }, () -> form(model, form, current, me));
         }
         catch (StaleArticleException | ObjectOptimisticLockingFailureException stale) {
             model.addAttribute("stale", true);
             return page(form(model, form, current, me), HttpStatus.CONFLICT);
-        }
-        catch (RuleViolation problem) {
-            errors.rejectValue(problem.field(), problem.messageKey());
-            return page(form(model, form, current, me), HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 
@@ -198,35 +193,16 @@ class ArticleAdminController {
     @PostMapping("/{id}/schedule")
     ModelAndView schedule(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @RequestParam(required = false) String scheduleAt, Model model, RedirectAttributes redirect) {
-        try {
-            editor.schedule(id, parseSchedule(scheduleAt), editorOf(me));
-        }
-        catch (RuleViolation problem) {
-            EditableArticle current = editor.load(id, editorOf(me));
-            ArticleForm form = ArticleForm.of(current);
-            model.addAttribute("scheduleError", problem.messageKey());
-            model.addAttribute("scheduleTyped", scheduleAt);
-            return page(form(model, form, current, me), HttpStatus.UNPROCESSABLE_CONTENT);
-        }
-        redirect.addFlashAttribute("flash", "admin.article.scheduled");
-        return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
+        return besideEditor(me, id, model, redirect, "schedule", scheduleAt, "admin.article.scheduled",
+                () -> editor.schedule(id, parseSchedule(scheduleAt), editorOf(me)));
     }
 
     @PostMapping("/{id}/takedown")
     ModelAndView takedown(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @RequestParam(required = false) String unpublishAt, Model model, RedirectAttributes redirect) {
-        try {
-            editor.scheduleUnpublish(id, unpublishAt == null || unpublishAt.isBlank() ? null
-                    : parseSchedule(unpublishAt), editorOf(me));
-        }
-        catch (RuleViolation problem) {
-            EditableArticle current = editor.load(id, editorOf(me));
-            model.addAttribute("takedownError", problem.messageKey());
-            model.addAttribute("takedownTyped", unpublishAt);
-            return page(form(model, ArticleForm.of(current), current, me), HttpStatus.UNPROCESSABLE_CONTENT);
-        }
-        redirect.addFlashAttribute("flash", "admin.article.takedownSaved");
-        return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
+        return besideEditor(me, id, model, redirect, "takedown", unpublishAt, "admin.article.takedownSaved",
+                () -> editor.scheduleUnpublish(id, unpublishAt == null || unpublishAt.isBlank() ? null
+                        : parseSchedule(unpublishAt), editorOf(me)));
     }
 
     @PostMapping("/{id}/unpublish")
@@ -246,32 +222,18 @@ class ArticleAdminController {
     @PostMapping("/{id}/corrections")
     ModelAndView correct(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
-        try {
-            editor.addCorrection(id, note, editorOf(me));
-        }
-        catch (RuleViolation problem) {
-            EditableArticle current = editor.load(id, editorOf(me));
-            model.addAttribute("correctionError", problem.messageKey());
-            model.addAttribute("correctionTyped", note);
-            return page(form(model, ArticleForm.of(current), current, me), HttpStatus.UNPROCESSABLE_CONTENT);
-        }
-        redirect.addFlashAttribute("flash", "admin.article.corrected");
-        return new ModelAndView("redirect:/admin/articles/" + id + "/edit");
+        return besideEditor(me, id, model, redirect, "correction", note, "admin.article.corrected",
+                () -> editor.addCorrection(id, note, editorOf(me)));
     }
 
     @PostMapping("/{id}/delete")
     ModelAndView delete(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmissions.submit(model, "lifecycleError", () -> {
             editor.delete(id, editorOf(me));
-        }
-        catch (RuleViolation problem) {
-            EditableArticle current = editor.load(id, editorOf(me));
-            model.addAttribute("lifecycleError", problem.messageKey());
-            return page(form(model, ArticleForm.of(current), current, me), HttpStatus.CONFLICT);
-        }
-        redirect.addFlashAttribute("flash", "admin.article.deleted");
-        return new ModelAndView("redirect:/admin/articles");
+            redirect.addFlashAttribute("flash", "admin.article.deleted");
+            return "redirect:/admin/articles";
+        }, () -> formAgain(model, id, me));
     }
 
     /** The article exactly as readers will see it, whatever its status; staff only (under /admin). */
@@ -336,6 +298,29 @@ class ArticleAdminController {
                 input.commentsOpen())).orElse(input);
     }
 
+    /**
+     * One of the small forms beside the editor (schedule, take-down, correction): done and back to the editor, or
+     * the editor again with the refusal beside that form ({@code <form>Error}) and what was typed in it kept
+     * ({@code <form>Typed}).
+     */
+    private ModelAndView besideEditor(StaffUser me, long id, Model model, RedirectAttributes redirect, String form,
+            String typed, String flash, Runnable action) {
+        return FormSubmissions.submit(model, form + "Error", () -> {
+            action.run();
+            redirect.addFlashAttribute("flash", flash);
+            return "redirect:/admin/articles/" + id + "/edit";
+        }, () -> {
+            model.addAttribute(form + "Typed", typed);
+            return formAgain(model, id, me);
+        });
+    }
+
+    /** The editor as stored, for a refused action beside the form (schedule, take-down, correction, delete). */
+    private String formAgain(Model model, long id, StaffUser me) {
+        EditableArticle current = editor.load(id, editorOf(me));
+        return form(model, ArticleForm.of(current), current, me);
+    }
+
     private String form(Model model, ArticleForm form, EditableArticle article, StaffUser me) {
         model.addAttribute("zone", zone);
         model.addAttribute("mediaChoices", me.has(Role.EDITOR) ? media.recent(null, 12) : List.of());
@@ -349,8 +334,6 @@ class ArticleAdminController {
     }
 
     private static ModelAndView page(String view, HttpStatus status) {
-        ModelAndView mav = new ModelAndView(view);
-        mav.setStatus(status);
-        return mav;
+        return FormSubmissions.page(view, status);
     }
 }

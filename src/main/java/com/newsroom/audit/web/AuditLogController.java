@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.newsroom.web.paging.KeysetPage;
 import com.newsroom.audit.AuditLog;
 
 /** The audit log, newest first, for administrators. */
@@ -25,10 +26,10 @@ class AuditLogController {
     @GetMapping("/admin/audit")
     @PreAuthorize("hasRole('ADMIN')")
     String list(@RequestParam(required = false) Long before, Model model) {
-        List<AuditLog.Entry> entries = audit.recent(before, PAGE + 1);
-        boolean more = entries.size() > PAGE;
-        model.addAttribute("entries", more ? entries.subList(0, PAGE) : entries);
-        model.addAttribute("next", more ? entries.get(PAGE - 1).id() : null);
+        KeysetPage<AuditLog.Entry> page = KeysetPage.of(audit.recent(before, PAGE + 1), PAGE,
+                entry -> String.valueOf(entry.id()));
+        model.addAttribute("entries", page.rows());
+        model.addAttribute("next", page.next());
         return "admin/audit";
     }
 }

@@ -1,6 +1,5 @@
 package com.newsroom.category.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.newsroom.account.StaffUser;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.category.CategoryAdmin;
+import com.newsroom.web.FormSubmissions;
 import com.newsroom.web.RuleViolation;
 
 /** Categories for editors: create, rename, describe, reorder, delete. */
@@ -41,20 +41,15 @@ class CategoryAdminController {
     @PostMapping
     ModelAndView create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String slug,
             @RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect) {
-        String error = validate(name, description);
-        if (error == null) {
-            try {
-                categories.create(name, slug, description);
-                redirect.addFlashAttribute("flash", "admin.category.created");
-                return new ModelAndView("redirect:/admin/categories");
-            }
-            catch (RuleViolation problem) {
-                error = problem.messageKey();
-            }
-        }
-        model.addAttribute("createError", error);
-        model.addAttribute("typed", new Typed(name, slug, description));
-        return unprocessable(list(model));
+        return FormSubmissions.submit(model, "createError", () -> {
+            validate(name, description);
+            categories.create(name, slug, description);
+            redirect.addFlashAttribute("flash", "admin.category.created");
+            return "redirect:/admin/categories";
+        }, () -> {
+            model.addAttribute("typed", new Typed(name, slug, description));
+            return list(model);
+        });
     }
 
     record Typed(String name, String slug, String description) {
@@ -75,20 +70,15 @@ class CategoryAdminController {
     ModelAndView update(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String slug,
             @RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect) {
-        String error = validate(name, description);
-        if (error == null) {
-            try {
-                categories.update(id, name, slug, description, actor(me));
-                redirect.addFlashAttribute("flash", "admin.category.saved");
-                return new ModelAndView("redirect:/admin/categories/" + id);
-            }
-            catch (RuleViolation problem) {
-                error = problem.messageKey();
-            }
-        }
-        model.addAttribute("editError", error);
-        model.addAttribute("typed", new Typed(name, slug, description));
-        return unprocessable(edit(id, model));
+        return FormSubmissions.submit(model, "editError", () -> {
+            validate(name, description);
+            categories.update(id, name, slug, description, actor(me));
+            redirect.addFlashAttribute("flash", "admin.category.saved");
+            return "redirect:/admin/categories/" + id;
+        }, () -> {
+            model.addAttribute("typed", new Typed(name, slug, description));
+            return edit(id, model);
+        });
     }
 
     @PostMapping("/{id}/move")
@@ -100,30 +90,20 @@ class CategoryAdminController {
     @PostMapping("/{id}/delete")
     ModelAndView delete(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @RequestParam(required = false) Long moveTo, Model model, RedirectAttributes redirect) {
-        try {
+        return FormSubmissions.submit(model, "deleteError", () -> {
             categories.delete(id, moveTo, actor(me));
-        }
-        catch (RuleViolation problem) {
-            model.addAttribute("deleteError", problem.messageKey());
-            return unprocessable(edit(id, model));
-        }
-        redirect.addFlashAttribute("flash", "admin.category.deleted");
-        return new ModelAndView("redirect:/admin/categories");
+            redirect.addFlashAttribute("flash", "admin.category.deleted");
+            return "redirect:/admin/categories";
+        }, () -> edit(id, model));
     }
 
-    private static String validate(String name, String description) {
+    /** What the form can tell without the database: a name, and a description of sensible length. */
+    private static void validate(String name, String description) {
         if (name.isBlank() || name.strip().length() > 80) {
-            return "admin.category.nameInvalid";
+            throw new RuleViolation("name", "admin.category.nameInvalid");
         }
         if (description.length() > 1000) {
-            return "admin.category.descriptionTooLong";
+            throw new RuleViolation("description", "admin.category.descriptionTooLong");
         }
-        return null;
-    }
-
-    private static ModelAndView unprocessable(String view) {
-        ModelAndView mav = new ModelAndView(view);
-        mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-        return mav;
     }
 }

@@ -1,9 +1,9 @@
 package com.newsroom.media.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,9 +19,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.newsroom.web.paging.KeysetPage;
 import com.newsroom.account.StaffUser;
 import com.newsroom.media.MediaLibrary;
+import com.newsroom.web.FormSubmissions;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.RuleViolation;
 
 /** The media library for editors: upload images with alt text, browse, describe. */
 @Controller
@@ -42,33 +45,37 @@ class MediaAdminController {
 
     @GetMapping
     String list(@RequestParam(required = false) Long before, Model model) {
-        var items = library.recent(before, PAGE + 1);
-        boolean more = items.size() > PAGE;
-        model.addAttribute("items", more ? items.subList(0, PAGE) : items);
-        model.addAttribute("next", more ? items.get(PAGE - 1).id() : null);
+        KeysetPage<MediaLibrary.Item> page = KeysetPage.of(library.recent(before, PAGE + 1), PAGE,
+                item -> String.valueOf(item.id()));
+        model.addAttribute("items", page.rows());
+        model.addAttribute("next", page.next());
         model.addAttribute("maxUploadMb", maxUpload.toMegabytes());
         return "admin/media/list";
     }
 
     @PostMapping
     ModelAndView upload(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(defaultValue = "") String altText, Model model, RedirectAttributes redirect)
-            throws IOException {
-        try {
+            @RequestParam(defaultValue = "") String altText, Model model, RedirectAttributes redirect) {
+        return FormSubmissions.submit(model, "uploadError", () -> {
             if (file == null || file.isEmpty()) {
-                throw new MediaLibrary.Refused("admin.media.empty");
+                throw new RuleViolation("file", "admin.media.empty");
             }
-            long id = library.upload(file.getBytes(), file.getOriginalFilename(), altText, me.getStaffId());
+            long id = library.upload(bytes(file), file.getOriginalFilename(), altText, me.getStaffId());
             redirect.addFlashAttribute("flash", "admin.media.uploaded");
             redirect.addFlashAttribute("uploadedId", id);
-            return new ModelAndView("redirect:/admin/media");
-        }
-        catch (MediaLibrary.Refused refused) {
-            model.addAttribute("uploadError", refused.messageKey());
+            return "redirect:/admin/media";
+        }, () -> {
             model.addAttribute("altTyped", altText);
-            ModelAndView mav = new ModelAndView(list(null, model));
-            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-            return mav;
+            return list(null, model);
+        });
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -85,16 +92,10 @@ class MediaAdminController {
     @PostMapping("/{id}")
     ModelAndView describe(@PathVariable long id, @RequestParam(defaultValue = "") String altText, Model model,
             RedirectAttributes redirect) {
-        try {
+        return FormSubmissions.submit(model, "uploadError", () -> {
             library.describe(id, altText);
-        }
-        catch (MediaLibrary.Refused refused) {
-            model.addAttribute("uploadError", refused.messageKey());
-            ModelAndView mav = new ModelAndView(list(null, model));
-            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-            return mav;
-        }
-        redirect.addFlashAttribute("flash", "admin.media.described");
-        return new ModelAndView("redirect:/admin/media");
+            redirect.addFlashAttribute("flash", "admin.media.described");
+            return "redirect:/admin/media";
+        }, () -> list(null, model));
     }
 }

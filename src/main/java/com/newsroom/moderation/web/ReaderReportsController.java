@@ -1,8 +1,5 @@
 package com.newsroom.moderation.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.StaffUser;
@@ -18,7 +16,7 @@ import com.newsroom.audit.AuditLog;
 import com.newsroom.comment.CommentReports;
 import com.newsroom.comment.CommenterBlocks;
 import com.newsroom.site.DisplayDates;
-import com.newsroom.web.RuleViolation;
+import com.newsroom.web.FormSubmissions;
 
 /**
  * What readers reported, and the commenters moderators blocked: comments with open reports (count, reasons,
@@ -72,22 +70,18 @@ class ReaderReportsController {
 
     @GetMapping("/admin/comments/{id}/block")
     String blockForm(@PathVariable long id, Model model) {
-        return blockPage(id, "", false, null, model);
+        return blockPage(id, "", false, model);
     }
 
     @PostMapping("/admin/comments/{id}/block")
-    String block(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+    ModelAndView block(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "false") boolean byAddress, @AuthenticationPrincipal StaffUser me,
-            HttpServletResponse response, RedirectAttributes redirect, Model model) {
-        try {
+            RedirectAttributes redirect, Model model) {
+        return FormSubmissions.submit(model, "error", () -> {
             blocks.block(id, byAddress, reason, actor(me));
-        }
-        catch (RuleViolation violation) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return blockPage(id, reason, byAddress, violation.messageKey(), model);
-        }
-        redirect.addFlashAttribute("flash", "admin.blocks.blockedFlash");
-        return "redirect:/admin/comments/blocks";
+            redirect.addFlashAttribute("flash", "admin.blocks.blockedFlash");
+            return "redirect:/admin/comments/blocks";
+        }, () -> blockPage(id, reason, byAddress, model));
     }
 
     @PostMapping("/admin/comments/blocks/{blockId}/lift")
@@ -97,12 +91,12 @@ class ReaderReportsController {
         return "redirect:/admin/comments/blocks";
     }
 
-    private String blockPage(long id, String reason, boolean byAddress, String error, Model model) {
+    /** The block form; a refused attempt's message is already in the model as "error". */
+    private String blockPage(long id, String reason, boolean byAddress, Model model) {
         model.addAttribute("commentId", id);
         model.addAttribute("comment", blocks.describe(id));
         model.addAttribute("reason", reason);
         model.addAttribute("byAddress", byAddress);
-        model.addAttribute("error", error);
         return "admin/comments/block";
     }
 

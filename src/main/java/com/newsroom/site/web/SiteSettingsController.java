@@ -40,11 +40,8 @@ class SiteSettingsController {
 
     private final SiteSettingsAdmin settings;
 
-    private final SiteSettingsProvider provider;
-
-    SiteSettingsController(SiteSettingsAdmin settings, SiteSettingsProvider provider) {
+    SiteSettingsController(SiteSettingsAdmin settings) {
         this.settings = settings;
-        this.provider = provider;
     }
 
     @GetMapping
@@ -80,7 +77,6 @@ class SiteSettingsController {
                 Boolean.TRUE.equals(form.commentsEnabled()), Boolean.TRUE.equals(form.commentsPremoderated()),
                 Integer.parseInt(form.commentsCloseAfterDays().strip()), nz(form.commentPolicy())),
                 new AuditLog.Actor(me.getStaffId(), me.getDisplayName()));
-        provider.refresh();
         redirect.addFlashAttribute("flash", "admin.settings.saved");
         return new ModelAndView("redirect:/admin/settings");
     }

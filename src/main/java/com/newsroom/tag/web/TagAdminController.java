@@ -1,6 +1,5 @@
 package com.newsroom.tag.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.web.BadRequestException;
+import com.newsroom.web.FormSubmissions;
 import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
 import com.newsroom.account.StaffUser;
@@ -68,16 +68,10 @@ class TagAdminController {
     }
 
     private ModelAndView act(Model model, RedirectAttributes redirect, String flash, Runnable action) {
-        try {
+        return FormSubmissions.submit(model, "tagError", () -> {
             action.run();
-        }
-        catch (RuleViolation problem) {
-            model.addAttribute("tagError", problem.messageKey());
-            ModelAndView mav = new ModelAndView(list(null, model));
-            mav.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-            return mav;
-        }
-        redirect.addFlashAttribute("flash", flash);
-        return new ModelAndView("redirect:/admin/tags");
+            redirect.addFlashAttribute("flash", flash);
+            return "redirect:/admin/tags";
+        }, () -> list(null, model));
     }
 }

@@ -34,16 +34,13 @@ class ReaderBrowserTests {
     @Autowired
     SiteClient site;
 
-    WebDriver browser;
-
     @BeforeEach
-    void startBrowser(WebDriver browser) {
+    void emptySite() {
         content.reset();
-        this.browser = browser;
     }
 
     @Test
-    void readerFollowsAHeadlineFromTheFrontPageToTheArticle() {
+    void readerFollowsAHeadlineFromTheFrontPageToTheArticle(WebDriver browser) {
         Category metaverse = content.category("Metaverse");
         Tag china = content.tag("China");
         Author mei = content.author("Mei-Lin Zhang");

@@ -10,11 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
+import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.Comments;
 import com.newsroom.testsupport.BrowserExtension;
@@ -34,10 +33,7 @@ class CommentModerationBrowserTests {
     SiteClient site;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
+    StaffLogins staff;
 
     @Autowired
     Comments comments;
@@ -56,7 +52,7 @@ class CommentModerationBrowserTests {
     @Test
     void readerCommentIsApprovedByAModeratorAndThenShownUnderTheArticle() {
         content.article("Ministry sets up metaverse working group").published();
-        transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, "Mo Derator", Role.MODERATOR));
+        staff.create("Mo Derator", Role.MODERATOR);
         String article = site.baseUrl() + "/articles/ministry-sets-up-metaverse-working-group";
 
         reader.get(article);

@@ -8,12 +8,10 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.newsroom.account.AccountService;
+import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
-import com.newsroom.account.StaffFixtures;
 import com.newsroom.article.Article;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
@@ -33,10 +31,7 @@ class CommentModerationIntegrationTests {
     SiteClient site;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    TransactionTemplate transaction;
+    StaffLogins staff;
 
     @Autowired
     Comments comments;
@@ -54,35 +49,28 @@ class CommentModerationIntegrationTests {
                 .param(held.getId()).update();
     }
 
-    private HttpSignIn signedIn(String name, Role role) {
-        transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, name, role));
-        HttpSignIn browser = new HttpSignIn(site);
-        assertThat(browser.signInAs(name.toLowerCase().replace(' ', '.'), StaffFixtures.PASSWORD)).isEqualTo(name);
-        return browser;
-    }
-
     @Test
     void onlyModeratorsEditorsAndAdminsReachTheQueue() {
         assertThat(site.get("/admin/comments").status()).isEqualTo(302);
         assertThat(site.get("/admin/comments").header("Location")).endsWith("/login");
-        assertThat(signedIn("Arthur Author", Role.AUTHOR).get("/admin/comments").status()).isEqualTo(403);
+        assertThat(staff.signedIn("Arthur Author", Role.AUTHOR).get("/admin/comments").status()).isEqualTo(403);
         // A valid CSRF token (from a page the author may open), so the role check is what refuses.
-        HttpSignIn author = signedIn("Arthur Author2", Role.AUTHOR);
+        HttpSignIn author = staff.signedIn("Arthur Author2", Role.AUTHOR);
         SiteClient.Page refused = author.post("/admin", "/admin/comments/" + held.getId() + "/decide",
                 Map.of("decision", "APPROVE"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.html().select("h1").text()).isEqualTo("Not allowed");
         assertThat(author.signedInName()).isEqualTo("Arthur Author2");
         assertThat(comments.findById(held.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.PENDING);
-        assertThat(signedIn("Mo Derator", Role.MODERATOR).get("/admin/comments").status()).isEqualTo(200);
-        assertThat(signedIn("Ed Itor", Role.EDITOR).get("/admin/comments").status()).isEqualTo(200);
-        assertThat(signedIn("Ad Min", Role.ADMIN).get("/admin/comments/" + held.getId()).status()).isEqualTo(200);
+        assertThat(staff.signedIn("Mo Derator", Role.MODERATOR).get("/admin/comments").status()).isEqualTo(200);
+        assertThat(staff.signedIn("Ed Itor", Role.EDITOR).get("/admin/comments").status()).isEqualTo(200);
+        assertThat(staff.signedIn("Ad Min", Role.ADMIN).get("/admin/comments/" + held.getId()).status()).isEqualTo(200);
         assertThat(comments.findById(held.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.PENDING);
     }
 
     @Test
     void theQueueShowsEachCommentWithItsArticleAndTheReasonsItWasHeld() {
-        Document queue = signedIn("Mo Derator", Role.MODERATOR).get("/admin/comments").html();
+        Document queue = staff.signedIn("Mo Derator", Role.MODERATOR).get("/admin/comments").html();
         var row = queue.select("#queue-" + held.getId());
         assertThat(row.select(".queue-author").text()).isEqualTo("Ada Reader");
         assertThat(row.select(".queue-excerpt").text()).isEqualTo("Is there a source for this?");
@@ -94,7 +82,7 @@ class CommentModerationIntegrationTests {
 
     @Test
     void approvingFromTheQueuePublishesTheCommentAndRecordsWhoDidIt() {
-        HttpSignIn moderator = signedIn("Mo Derator", Role.MODERATOR);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
         var answer = moderator.post("/admin/comments", "/admin/comments/" + held.getId() + "/decide",
                 Map.of("decision", "APPROVE", "returnTo", "/admin/comments?status=PENDING"));
         assertThat(answer.status()).isEqualTo(302);
@@ -110,7 +98,7 @@ class CommentModerationIntegrationTests {
     void bulkActionsApplyToTheSelectedComments() {
         Comment second = content.comment(article, null, "Bo", "Second", CommentStatus.PENDING);
         Comment untouched = content.comment(article, null, "Cy", "Third", CommentStatus.PENDING);
-        HttpSignIn moderator = signedIn("Mo Derator", Role.MODERATOR);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
         String token = moderator.get("/admin/comments").html().select("input[name=_csrf]").attr("value");
         String body = "_csrf=" + token + "&action=SPAM&ids=" + held.getId() + "&ids=" + second.getId();
         var answer = moderator.postEncoded("/admin/comments/bulk", body);
@@ -124,7 +112,7 @@ class CommentModerationIntegrationTests {
 
     @Test
     void editingWithNoTextIsRefusedAndAValidEditKeepsTheOriginal() {
-        HttpSignIn moderator = signedIn("Mo Derator", Role.MODERATOR);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
         String detail = "/admin/comments/" + held.getId();
         var refused = moderator.post(detail, detail + "/edit", Map.of("body", "   "));
         assertThat(refused.status()).isEqualTo(422);
@@ -140,7 +128,7 @@ class CommentModerationIntegrationTests {
     void aStaffReplyIsPublishedUnderTheComment() {
         held.approve();
         comments.save(held);
-        HttpSignIn moderator = signedIn("Mo Derator", Role.MODERATOR);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
         String detail = "/admin/comments/" + held.getId();
         assertThat(moderator.post(detail, detail + "/reply", Map.of("body", "Yes: see the second paragraph."))
                 .status()).isEqualTo(302);
@@ -154,7 +142,7 @@ class CommentModerationIntegrationTests {
     void deletingRemovesTheCommentForGood() {
         held.moveTo(CommentStatus.SPAM);
         comments.save(held);
-        HttpSignIn moderator = signedIn("Mo Derator", Role.MODERATOR);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
         var answer = moderator.post("/admin/comments?status=SPAM", "/admin/comments/" + held.getId() + "/decide",
                 Map.of("decision", "DELETE", "returnTo", "/admin/comments/" + held.getId()));
         assertThat(answer.header("Location")).endsWith("/admin/comments");
@@ -164,7 +152,7 @@ class CommentModerationIntegrationTests {
 
     @Test
     void badInputIsRefusedWithoutRedirectingElsewhere() {
-        HttpSignIn moderator = signedIn("Mo Derator", Role.MODERATOR);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
         assertThat(moderator.get("/admin/comments?status=nonsense").status()).isEqualTo(400);
         assertThat(moderator.get("/admin/comments?page=abc").status()).isEqualTo(400);
         assertThat(moderator.get("/admin/comments?article=999999").status()).isEqualTo(404);

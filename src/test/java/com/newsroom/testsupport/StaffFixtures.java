@@ -1,4 +1,8 @@
-package com.newsroom.account;
+package com.newsroom.testsupport;
+
+import com.newsroom.account.Account;
+import com.newsroom.account.AccountService;
+import com.newsroom.account.Role;
 
 import java.util.EnumSet;
 import java.util.Locale;
