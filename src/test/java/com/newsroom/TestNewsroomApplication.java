@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 
 import com.newsroom.demo.DemoContent;
 import com.newsroom.testsupport.DevelopmentDatabaseConfiguration;
+import com.newsroom.testsupport.TestMailConfiguration;
 
 /**
  * Local development: {@code ./mvnw spring-boot:test-run} starts the site on http://localhost:8080 with a
@@ -21,7 +22,8 @@ public class TestNewsroomApplication {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @Import({ DevelopmentDatabaseConfiguration.class, DemoContent.class, com.newsroom.demo.DemoLogins.class })
+    @Import({ DevelopmentDatabaseConfiguration.class, DemoContent.class, com.newsroom.demo.DemoLogins.class,
+            TestMailConfiguration.class })
     static class DevelopmentSetup {
     }
 }

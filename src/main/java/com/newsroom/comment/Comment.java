@@ -2,6 +2,7 @@ package com.newsroom.comment;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.CollectionTable;
@@ -16,6 +17,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 /** A reader's comment, stored as the plain text they typed. */
 @Entity
@@ -64,6 +69,14 @@ public class Comment {
     @CollectionTable(name = "comment_signals", joinColumns = @JoinColumn(name = "comment_id"))
     private List<Signal> signals = new ArrayList<>();
 
+    /** Set when the comment becomes public; turned into an event once saved (when its id is known). */
+    @Transient
+    private boolean becamePublic;
+
+    /** The address that asked to be told of replies, until the save that announces it. */
+    @Transient
+    private String repliesRequestedBy;
+
     protected Comment() {
     }
 
@@ -79,7 +92,7 @@ public class Comment {
     }
 
     public void approve() {
-        this.status = CommentStatus.APPROVED;
+        moveTo(CommentStatus.APPROVED);
     }
 
     void screen(List<SpamSignal> found, String ipHash, CommentStatus decided) {
@@ -87,7 +100,14 @@ public class Comment {
         this.signals.clear();
         found.forEach(s -> signals.add(new Signal(s.rule().name(), s.detail(), s.score())));
         this.spamScore = found.stream().mapToInt(SpamSignal::score).sum();
-        this.status = decided;
+        moveTo(decided);
+    }
+
+    /** The reader wants to hear of replies; ignored for spam, so a spammer cannot mail a stranger. */
+    void requestReplies(String email) {
+        if (status != CommentStatus.SPAM) {
+            this.repliesRequestedBy = email;
+        }
     }
 
     public void writtenByStaff(long staffMemberId) {
@@ -95,7 +115,32 @@ public class Comment {
     }
 
     public void moveTo(CommentStatus newStatus) {
+        if (newStatus == CommentStatus.APPROVED && status != CommentStatus.APPROVED) {
+            becamePublic = true;
+        }
         this.status = newStatus;
+    }
+
+    /**
+     * Events for what this change means to others, built when the repository saves the comment (a new comment
+     * has its id only then). A comment moved by dirty checking alone announces nothing: save it.
+     */
+    @DomainEvents
+    Collection<Object> domainEvents() {
+        List<Object> events = new ArrayList<>();
+        if (becamePublic && status == CommentStatus.APPROVED) {
+            events.add(new CommentPublished(id, articleId, parentId, authorName, authorEmail, body));
+        }
+        if (repliesRequestedBy != null) {
+            events.add(new RepliesRequested(id, repliesRequestedBy));
+        }
+        return events;
+    }
+
+    @AfterDomainEventPublication
+    void domainEventsPublished() {
+        becamePublic = false;
+        repliesRequestedBy = null;
     }
 
     public void edit(String newBody, Instant at) {

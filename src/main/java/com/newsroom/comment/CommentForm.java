@@ -9,7 +9,7 @@ import com.newsroom.web.PlainText;
 
 /**
  * What a reader sends with "Leave a Reply". {@code fax} is a honeypot that people never see; {@code token}
- * is the signed time the form was served. The body's limit is checked against settings by the service.
+ * is the signed time the form was served; {@code notifyReplies} asks for replies by email (double opt-in). The body's limit is checked against settings by the service.
  */
 public record CommentForm(
         @NotBlank(message = "{comment.name.required}") @Size(max = 100, message = "{comment.name.size}") String name,
@@ -20,7 +20,8 @@ public record CommentForm(
         @NotBlank(message = "{comment.body.required}") String body,
         Long parentId,
         String fax,
-        String token) {
+        String token,
+        Boolean notifyReplies) {
 
     /**
      * Control and direction characters are removed as the form is read, so validation, the stored comment and
@@ -31,10 +32,12 @@ public record CommentForm(
         email = PlainText.line(email);
         website = PlainText.line(website);
         body = PlainText.text(body);
+        // Absent unless the box is on the page (a site without mail has none) and ticked: never a binding error.
+        notifyReplies = Boolean.TRUE.equals(notifyReplies);
     }
 
     public static CommentForm empty(Long parentId) {
-        return new CommentForm("", "", "", "", parentId, "", "");
+        return new CommentForm("", "", "", "", parentId, "", "", false);
     }
 
     String trimmedWebsite() {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -37,10 +39,13 @@ public class CommentSubmissions {
 
     private final SiteSettingsProvider siteSettings;
 
+    private final ObjectProvider<JavaMailSender> mailServer;
+
     CommentSubmissions(Comments comments, CommentDecisions decisions, SpamChecks spamChecks, RateLimiter rateLimiter,
             SiteSecrets secrets, JdbcClient jdbc, NewsroomProperties properties, Clock clock,
-            SiteSettingsProvider siteSettings) {
+            SiteSettingsProvider siteSettings, ObjectProvider<JavaMailSender> mailServer) {
         this.siteSettings = siteSettings;
+        this.mailServer = mailServer;
         this.comments = comments;
         this.decisions = decisions;
         this.spamChecks = spamChecks;
@@ -74,6 +79,11 @@ public class CommentSubmissions {
     /** Whether a "Reply" link belongs under a comment at this depth (0 = top level). */
     public boolean allowsRepliesAt(int depth) {
         return depth + 1 < settings.maxDepth();
+    }
+
+    /** Whether readers are offered replies by email: only when the site has a mail server (spring.mail.host). */
+    public boolean offersRepliesByEmail() {
+        return mailServer.getIfAvailable() != null;
     }
 
     public int maxLength() {
@@ -128,6 +138,9 @@ public class CommentSubmissions {
         Comment comment = new Comment(target.articleId(), form.parentId(), form.name().strip(),
                 form.email().strip(), form.trimmedWebsite(), form.body().strip(), now);
         comment.screen(signals, ipHash, status);
+        if (form.notifyReplies() && offersRepliesByEmail()) {
+            comment.requestReplies(form.email().strip());
+        }
         comments.save(comment);
         int score = comment.getSpamScore();
         decisions.save(new CommentDecision(comment.getId(), CommentDecision.SYSTEM, null, status.name(),

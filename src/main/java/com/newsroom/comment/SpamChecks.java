@@ -51,10 +51,13 @@ class SpamChecks {
 
     private final JdbcClient jdbc;
 
-    SpamChecks(NewsroomProperties properties, FormTokens tokens, JdbcClient jdbc) {
+    private final CommenterBlocks blocks;
+
+    SpamChecks(NewsroomProperties properties, FormTokens tokens, JdbcClient jdbc, CommenterBlocks blocks) {
         this.settings = properties.comments();
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.blocks = blocks;
     }
 
     /** {@code ipHash} is the keyed hash of the sender's address, as stored with the comment. */
@@ -102,6 +105,8 @@ class SpamChecks {
         blockedHost(allLinks).ifPresent(host -> signals.add(new SpamSignal(SpamRule.BLOCKED_HOST,
                 "Links to the blocked site " + host + ".", BLOCKED_HOST_SCORE)));
         duplicate(form.body(), now).ifPresent(signals::add);
+        blocks.match(form.email(), ipHash).ifPresent(reason -> signals.add(new SpamSignal(SpamRule.BLOCKED_COMMENTER,
+                "Blocked by a moderator: " + reason, settings.spamThreshold())));
         signals.add(commenterHistory(form.email(), ipHash));
         return signals;
     }

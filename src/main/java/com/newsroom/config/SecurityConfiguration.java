@@ -83,7 +83,8 @@ class SecurityConfiguration {
                 PathPatternRequestMatcher.pathPattern("/admin"), PathPatternRequestMatcher.pathPattern("/login"));
         http.authenticationManager(manager)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**", "/admin/mail/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/admin/categories/**", "/admin/tags/**", "/admin/media/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
@@ -113,7 +114,12 @@ class SecurityConfiguration {
                 // session just for viewing them. Every staff form uses the session's CSRF token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequired(controllers))
                         .ignoringRequestMatchers(
-                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments")))
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/articles/*/comments"),
+                                // The unguessable token in a reply mail's link is what authorises these, and a
+                                // mail client's one-click unsubscribe (RFC 8058) posts with no page at all.
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/replies/*/*"),
+                                // Reader reports: same-origin checked and counted per address, as comments are.
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/comments/*/report")))
                 // Staff pages are never stored by browsers or proxies; reader pages keep their own caching.
                 // Every response carries the same hardening headers (see SecurityHeaders); HSTS only goes out on
                 // HTTPS, which includes X-Forwarded-Proto: https from the load balancer.

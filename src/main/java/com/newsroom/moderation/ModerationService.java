@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentDecision;
 import com.newsroom.comment.CommentDecisions;
+import com.newsroom.comment.CommentReports;
 import com.newsroom.comment.CommentRevision;
 import com.newsroom.comment.CommentRevisions;
 import com.newsroom.comment.CommentStatus;
@@ -34,10 +35,13 @@ public class ModerationService {
 
     private final JdbcClient jdbc;
 
+    private final CommentReports reports;
+
     private final Clock clock;
 
     ModerationService(Comments comments, CommentDecisions decisions, CommentRevisions revisions, JdbcClient jdbc,
-            Clock clock) {
+            CommentReports reports, Clock clock) {
+        this.reports = reports;
         this.comments = comments;
         this.decisions = decisions;
         this.revisions = revisions;
@@ -59,7 +63,11 @@ public class ModerationService {
             }
             else if (from != action.target()) {
                 comment.moveTo(action.target());
+                // Saved explicitly so the comment's events (published to readers) go out with the change.
+                comments.save(comment);
                 decisions.save(new CommentDecision(comment.getId(), actor, from, action.target().name(), "", now));
+                // A decision answers the readers' reports too.
+                reports.resolve(comment.getId(), actor);
                 changed++;
             }
         }

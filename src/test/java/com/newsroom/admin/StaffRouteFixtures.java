@@ -84,7 +84,9 @@ public class StaffRouteFixtures {
         if (text.contains("{comment}")) {
             var article = content.article("Commented fixture " + n).published();
             values.put("{comment}", String.valueOf(
-                    content.comment(article, null, "Ada Reader", "Is there a source?", CommentStatus.PENDING).getId()));
+                    // A commenter of their own per fixture, so blocking one never finds them blocked already.
+                    content.comment(article, null, "Ada Reader " + n, "Is there a source?", CommentStatus.PENDING)
+                            .getId()));
         }
         values.put("{account}", String.valueOf(target.getId()));
         values.put("{n}", String.valueOf(n));

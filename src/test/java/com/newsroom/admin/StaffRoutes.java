@@ -117,6 +117,13 @@ public final class StaffRoutes {
                 "/admin/comments/{comment}");
         post(routes, "/admin/comments/{comment}/reply", MODERATORS, Map.of("body", "A staff reply"),
                 "/admin/comments/{comment}");
+        get(routes, "/admin/comments/reported", MODERATORS);
+        post(routes, "/admin/comments/reported/{comment}/keep", MODERATORS, Map.of(), "/admin/comments/reported");
+        get(routes, "/admin/comments/blocks", MODERATORS);
+        get(routes, "/admin/comments/{comment}/block", MODERATORS);
+        post(routes, "/admin/comments/{comment}/block", MODERATORS, Map.of("reason", "Abuse {n}"),
+                "/admin/comments/blocks");
+        post(routes, "/admin/comments/blocks/{n}/lift", MODERATORS, Map.of(), "/admin/comments/blocks");
         get(routes, "/admin/settings", ADMINS);
         post(routes, "/admin/settings", ADMINS, settingsForm(), "/admin/settings");
         get(routes, "/admin/staff", ADMINS);
@@ -129,6 +136,10 @@ public final class StaffRoutes {
         post(routes, "/admin/staff/{account}/password", ADMINS, Map.of("password", "another long password"),
                 "/admin/staff/{account}");
         get(routes, "/admin/audit", ADMINS);
+        get(routes, "/admin/mail", ADMINS);
+        post(routes, "/admin/mail/{n}/retry", ADMINS, Map.of(), "/admin/mail");
+        get(routes, "/admin/moderation/digest", MODERATORS);
+        post(routes, "/admin/moderation/digest", MODERATORS, Map.of("subscribe", "true"), "/admin/moderation/digest");
         return routes;
     }
 

@@ -38,7 +38,9 @@ import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
 import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
+import com.newsroom.comment.CommentReports;
 import com.newsroom.comment.Comments;
+import com.newsroom.comment.ReportReason;
 import com.newsroom.tag.Tag;
 import com.newsroom.tag.Tags;
 
@@ -65,6 +67,11 @@ public class DemoContent implements ApplicationRunner {
 
     private final Comments comments;
 
+    private final CommentReports reports;
+
+    /** Every demo comment's id by "article-slug/key", for what refers to comments (reports). */
+    private final Map<String, Long> commentIds = new HashMap<>();
+
     private final JdbcClient jdbc;
 
     private final TransactionTemplate transaction;
@@ -74,7 +81,9 @@ public class DemoContent implements ApplicationRunner {
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
 
     public DemoContent(Categories categories, Tags tags, Authors authors, ArticleEditor articleEditor,
-            Comments comments, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+            Comments comments, CommentReports reports, JdbcClient jdbc, TransactionTemplate transaction,
+            Clock clock) {
+        this.reports = reports;
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
@@ -151,6 +160,7 @@ public class DemoContent implements ApplicationRunner {
             dates.add(new DemoDates(article.getId(), published, updated));
         }
         int commentCount = loadComments(articleBySlug);
+        loadReports();
         log.info("Demo content loaded: {} categories, {} staff, {} tags, {} articles, {} comments",
                 categoryBySlug.size(), authorBySlug.size(), tagBySlug.size(), articleBySlug.size(), commentCount);
         return dates;
@@ -176,10 +186,23 @@ public class DemoContent implements ApplicationRunner {
                         (String) entry.get("website"), text(entry, "body").strip(), at);
                 comment.approve();
                 idByKey.put(text(entry, "key"), comments.save(comment).getId());
+                commentIds.put(text(thread, "article") + "/" + text(entry, "key"), idByKey.get(text(entry, "key")));
                 count++;
             }
         }
         return count;
+    }
+
+    /** Readers' reports of demo comments ({@code demo/reports.yml}), so the moderators' list has work in it. */
+    private void loadReports() {
+        for (Map<String, Object> report : yamlList("demo/reports.yml")) {
+            Long commentId = commentIds.get(text(report, "comment"));
+            if (commentId == null) {
+                throw new IllegalStateException("reports.yml names an unknown comment: " + report.get("comment"));
+            }
+            reports.report(commentId, ReportReason.valueOf(text(report, "reason")),
+                    String.valueOf(report.getOrDefault("note", "")), text(report, "from"));
+        }
     }
 
     static String tagName(String slug) {

@@ -32,7 +32,7 @@ import com.newsroom.admin.StaffRouteFixtures;
         "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000" })
 @AutoConfigureMockMvc
 @Import({ TestDatabaseConfiguration.class, TestClockConfiguration.class, TestContent.class, SiteClient.class,
-        QueryCounter.class, StaffRouteFixtures.class, StaffLogins.class })
+        QueryCounter.class, StaffRouteFixtures.class, StaffLogins.class, TestMailConfiguration.class })
 public @interface IntegrationTest {
 
     /**

@@ -145,6 +145,7 @@ class ArticleController {
         model.addAttribute("commentsOpen", submissions.isOpen(target));
         model.addAttribute("commentMaxLength", submissions.maxLength());
         model.addAttribute("commentPolicyText", submissions.policyText());
+        model.addAttribute("commentRepliesByEmail", submissions.offersRepliesByEmail());
         // The form object stays as bound (replacing it would drop its errors); its token is a page slot.
         model.addAttribute("commentForm", form);
         return "article/show";

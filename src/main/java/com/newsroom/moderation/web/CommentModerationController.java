@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.StaffUser;
+import com.newsroom.comment.CommentReports;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.moderation.ModerationAction;
 import com.newsroom.moderation.ModerationQueue;
@@ -40,9 +41,12 @@ class CommentModerationController {
 
     private final ModerationService moderation;
 
-    CommentModerationController(ModerationQueue queue, ModerationService moderation) {
+    private final CommentReports reports;
+
+    CommentModerationController(ModerationQueue queue, ModerationService moderation, CommentReports reports) {
         this.queue = queue;
         this.moderation = moderation;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -56,6 +60,7 @@ class CommentModerationController {
         model.addAttribute("articleId", article);
         model.addAttribute("articleTitle", article == null ? null : queue.articleTitle(article));
         model.addAttribute("counts", queue.counts(article));
+        model.addAttribute("reportedCount", reports.openCount());
         model.addAttribute("listing", queue.page(tab, article, params));
         model.addAttribute("actions", actionsFor(tab));
         model.addAttribute("basePath", QUEUE + "?status=" + tab + (article == null ? "" : "&article=" + article));

@@ -1,0 +1,201 @@
+package com.newsroom.comment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.newsroom.audit.AuditLog;
+import com.newsroom.secrets.SiteSecrets;
+
+/**
+ * Readers' reports of approved comments. Each address reports a comment once; reports put the comment in front of
+ * moderators with their count and reasons, and {@link #HOLD_AT} reports from different addresses take it off the
+ * page until a moderator decides. A moderator who keeps the comment dismisses its reports.
+ */
+@Service
+public class CommentReports {
+
+    /** Reports from this many addresses hold a comment for moderation. */
+    public static final int HOLD_AT = 3;
+
+    /** Reports one address may send per hour, over all comments. */
+    static final int PER_ADDRESS_PER_HOUR = 10;
+
+    private final JdbcClient jdbc;
+
+    private final Comments comments;
+
+    private final CommentDecisions decisions;
+
+    private final RateLimiter rateLimiter;
+
+    private final SiteSecrets secrets;
+
+    private final Clock clock;
+
+    CommentReports(JdbcClient jdbc, Comments comments, CommentDecisions decisions, RateLimiter rateLimiter,
+            SiteSecrets secrets, Clock clock) {
+        this.jdbc = jdbc;
+        this.comments = comments;
+        this.decisions = decisions;
+        this.rateLimiter = rateLimiter;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** What became of a report. */
+    public enum Outcome {
+        RECEIVED, ALREADY_REPORTED, RATE_LIMITED, NOT_REPORTABLE
+    }
+
+    /** A comment as the report page shows it, with the address of its article. */
+    public record Reportable(long id, String articleTitle, String articleSlug, String authorName, String body) {
+    }
+
+    /** A reported comment in the moderators' list, with its open reports. */
+    public record Reported(long commentId, long articleId, String articleTitle, String authorName, String body,
+            CommentStatus status, int count, Map<ReportReason, Integer> reasons, List<String> notes,
+            Instant lastReportedAt) {
+    }
+
+    /**
+     * The comment a report page is about: an approved one under a published article, or, right after a report,
+     * one the reports have just held ({@code justReported}).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Reportable> reportable(long commentId, boolean justReported) {
+        return jdbc.sql("""
+                select c.id, a.title, a.slug, c.author_name, c.body from comments c
+                join published_articles a on a.id = c.article_id
+                where c.id = :id and c.staff_id is null
+                  and (c.status = 'APPROVED' or (:justReported and c.status = 'PENDING'))""")
+                .param("id", commentId)
+                .param("justReported", justReported)
+                .query((rs, row) -> new Reportable(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
+                        rs.getString("author_name"), rs.getString("body")))
+                .optional();
+    }
+
+    /** Records a reader's report; at {@link #HOLD_AT} distinct addresses the comment is held. */
+    @Transactional
+    public Outcome report(long commentId, ReportReason reason, String note, String clientAddress) {
+        Comment comment = comments.findById(commentId).orElse(null);
+        if (comment == null || comment.getStatus() != CommentStatus.APPROVED || comment.getStaffId() != null) {
+            return Outcome.NOT_REPORTABLE;
+        }
+        String reporter = secrets.keyedHash("ip-hash", clientAddress == null ? "" : clientAddress);
+        if (!rateLimiter.tryAcquire("report-ip:" + reporter, PER_ADDRESS_PER_HOUR, Duration.ofHours(1))) {
+            return Outcome.RATE_LIMITED;
+        }
+        Instant now = clock.instant();
+        int added = jdbc.sql("""
+                insert into comment_reports (comment_id, reason, note, reporter_key, created_at)
+                values (:comment, :reason, :note, :reporter, :now)
+                on conflict (comment_id, reporter_key) do nothing""")
+                .param("comment", commentId)
+                .param("reason", reason.name())
+                .param("note", note == null ? "" : note.strip())
+                .param("reporter", reporter)
+                .param("now", Timestamp.from(now))
+                .update();
+        if (added == 0) {
+            return Outcome.ALREADY_REPORTED;
+        }
+        if (openReports(commentId) >= HOLD_AT) {
+            comment.moveTo(CommentStatus.PENDING);
+            comments.save(comment);
+            decisions.save(new CommentDecision(commentId, "Reader reports", CommentStatus.APPROVED,
+                    CommentStatus.PENDING.name(), "Held after " + HOLD_AT + " reader reports", now));
+        }
+        return Outcome.RECEIVED;
+    }
+
+    /** Comments with open reports, most reported first. */
+    @Transactional(readOnly = true)
+    public List<Reported> open() {
+        Map<Long, Reported> byComment = new LinkedHashMap<>();
+        jdbc.sql("""
+                select c.id, c.article_id, a.title, c.author_name, c.body, c.status,
+                       r.reason, r.note, r.created_at,
+                       count(*) over (partition by c.id) as reports,
+                       max(r.created_at) over (partition by c.id) as last_at
+                from comment_reports r
+                join comments c on c.id = r.comment_id
+                join articles a on a.id = c.article_id
+                where r.resolved_at is null
+                order by reports desc, last_at desc, c.id, r.created_at""")
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    Reported row = byComment.computeIfAbsent(id, key -> {
+                        try {
+                            return new Reported(id, rs.getLong("article_id"), rs.getString("title"),
+                                    rs.getString("author_name"), rs.getString("body"),
+                                    CommentStatus.valueOf(rs.getString("status")), rs.getInt("reports"),
+                                    new LinkedHashMap<>(), new ArrayList<>(), rs.getTimestamp("last_at").toInstant());
+                        }
+                        catch (java.sql.SQLException ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    });
+                    row.reasons().merge(ReportReason.valueOf(rs.getString("reason")), 1, Integer::sum);
+                    String note = rs.getString("note");
+                    if (!note.isBlank()) {
+                        row.notes().add(note);
+                    }
+                });
+        return List.copyOf(byComment.values());
+    }
+
+    /** How many comments have open reports (for the queue's link). */
+    @Transactional(readOnly = true)
+    public long openCount() {
+        return jdbc.sql("select count(distinct comment_id) from comment_reports where resolved_at is null")
+                .query(Long.class).single();
+    }
+
+    /**
+     * A moderator read the reports: the comment stays (or goes back) up and its reports are closed. Any other
+     * decision (reject, spam, delete) closes them through {@link #resolve}.
+     */
+    @Transactional
+    public boolean keep(long commentId, AuditLog.Actor actor) {
+        Comment comment = comments.findById(commentId).orElse(null);
+        if (comment == null || resolve(commentId, actor.name()) == 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (comment.getStatus() == CommentStatus.PENDING) {
+            comment.moveTo(CommentStatus.APPROVED);
+            comments.save(comment);
+        }
+        decisions.save(new CommentDecision(commentId, actor.name(), comment.getStatus(),
+                CommentStatus.APPROVED.name(), "Reports dismissed: kept", now));
+        return true;
+    }
+
+    /** Closes the open reports of a comment a moderator decided on; returns how many. */
+    @Transactional
+    public int resolve(long commentId, String moderator) {
+        return jdbc.sql("""
+                update comment_reports set resolved_at = :now, resolved_by = :by
+                where comment_id = :comment and resolved_at is null""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("by", moderator)
+                .param("comment", commentId)
+                .update();
+    }
+
+    private int openReports(long commentId) {
+        return jdbc.sql("select count(*) from comment_reports where comment_id = :id and resolved_at is null")
+                .param("id", commentId).query(Integer.class).single();
+    }
+}
