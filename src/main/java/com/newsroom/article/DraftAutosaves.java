@@ -58,7 +58,10 @@ public class DraftAutosaves {
         if (articleId != null) {
             editor.load(articleId, by);
         }
-        Map<String, List<String>> kept = new LinkedHashMap<>(fields);
+        // The form as sent, unbound: PostgreSQL's jsonb cannot hold U+0000, which nobody types (see web.NulCharacters).
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        fields.forEach((name, values) -> kept.put(name.replace("\u0000", ""), values.stream()
+                .map(value -> value == null ? "" : value.replace("\u0000", "")).toList()));
         kept.remove("_csrf");
         kept.remove("action");
         String document = json.writeValueAsString(kept);
