@@ -106,6 +106,9 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** When set on a published article, the scheduled publisher takes it down at this moment. */
     private Instant unpublishAt;
 
+    /** In the trash since then (null: not in the trash); it can be restored until it is deleted for good. */
+    private Instant trashedAt;
+
     protected Article() {
     }
 
@@ -310,10 +313,35 @@ public class Article extends AbstractAggregateRoot<Article> {
         record(ArticleEvent.Kind.SLUG_CHANGED, before, by, now, newSlug);
     }
 
-    /** About to be deleted for good; only drafts and archived articles may be. */
-    void delete(Editor by, Instant now) {
+    /** Into the trash, to be restored or deleted for good later; only drafts and archived articles may go. */
+    void moveToTrash(Editor by, Instant now) {
         if (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED) {
             throw RuleViolation.conflict("status", "admin.article.deletePublished");
+        }
+        if (trashedAt != null) {
+            return;
+        }
+        Snapshot before = snapshot();
+        this.trashedAt = now;
+        this.reviewRequestedAt = null;
+        record(ArticleEvent.Kind.TRASHED, before, by, now, "/articles/" + slug);
+    }
+
+    /** Out of the trash, as it was (a draft or archived). */
+    void restoreFromTrash(Editor by, Instant now) {
+        if (trashedAt == null) {
+            return;
+        }
+        Snapshot before = snapshot();
+        this.trashedAt = null;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.RESTORED_FROM_TRASH, before, by, now, "/articles/" + slug);
+    }
+
+    /** About to be deleted for good: only from the trash, so every deletion could first be undone. */
+    void delete(Editor by, Instant now) {
+        if (trashedAt == null) {
+            throw new RuleViolation("status", "editor.trash.onlyFromTrash");
         }
         record(ArticleEvent.Kind.DELETED, snapshot(), by, now, "/articles/" + slug);
     }
@@ -349,6 +377,10 @@ public class Article extends AbstractAggregateRoot<Article> {
 
     public Instant getUnpublishAt() {
         return unpublishAt;
+    }
+
+    public Instant getTrashedAt() {
+        return trashedAt;
     }
 
     public Instant getReviewRequestedAt() {

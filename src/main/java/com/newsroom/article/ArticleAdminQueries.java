@@ -83,7 +83,24 @@ public class ArticleAdminQueries {
         return counts;
     }
 
+    /** An article in the trash: what it was and when it went there. */
+    public record TrashedRow(long id, String title, String status, Instant trashedAt) {
+    }
+
+    /** The trash, most recently trashed first (at most {@code limit}; it is emptied one by one). */
+    public List<TrashedRow> trash(int limit) {
+        return jdbc.sql("""
+                select id, title, status, trashed_at from articles where trashed_at is not null
+                order by trashed_at desc, id desc limit :limit""")
+                .param("limit", limit)
+                .query((rs, n) -> new TrashedRow(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
+                        rs.getTimestamp("trashed_at").toInstant()))
+                .list();
+    }
+
     private static void where(Filter filter, StringBuilder sql, Map<String, Object> params) {
+        // The trash has its own page.
+        sql.append(" and a.trashed_at is null");
         if (filter.ownStaffId() != null) {
             sql.append(" and a.status = 'DRAFT' and (a.created_by = :own or exists (select 1 from article_authors o"
                     + " where o.article_id = a.id and o.staff_id = :own))");

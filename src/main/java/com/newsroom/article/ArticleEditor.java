@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,6 +20,7 @@ import com.newsroom.category.Categories;
 import com.newsroom.category.Category;
 import com.newsroom.tag.Tag;
 import com.newsroom.tag.Tags;
+import com.newsroom.web.ForbiddenException;
 import com.newsroom.web.NotFoundException;
 import com.newsroom.web.RuleViolation;
 import com.newsroom.web.Slugs;
@@ -33,8 +35,6 @@ import com.newsroom.web.Slugs;
 @Service
 @Transactional
 public class ArticleEditor {
-
-    private static final int EXCERPT_LENGTH = 280;
 
     private final Articles articles;
 
@@ -72,6 +72,24 @@ public class ArticleEditor {
     @Transactional(readOnly = true)
     public String renderPreview(String body) {
         return markdown.render(body).html();
+    }
+
+    /** The body as the live preview beside the editor shows it: the stored HTML, its words and reading time. */
+    @Transactional(readOnly = true)
+    public LivePreview livePreview(String body) {
+        return new LivePreview(markdown.render(body).html(), count(body));
+    }
+
+    /** Words in the body and the reading time readers will be shown. */
+    public WordCount count(String body) {
+        long words = MarkdownRenderer.words(body);
+        return new WordCount(words, MarkdownRenderer.minutesFor(words));
+    }
+
+    public record WordCount(long words, int minutes) {
+    }
+
+    public record LivePreview(String html, WordCount count) {
     }
 
     @Transactional(readOnly = true)
@@ -128,7 +146,7 @@ public class ArticleEditor {
 
     /** Saves the form over the article and moves it along by {@code then}: both or neither. */
     public void update(long id, long expectedVersion, ArticleInput input, LifecycleStep then, Editor editor) {
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         requireAccess(article, editor);
         if (then.needsEditor()) {
             requireEditor(editor);
@@ -156,7 +174,7 @@ public class ArticleEditor {
     }
 
     public void submitForReview(long id, Editor editor) {
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         requireAccess(article, editor);
         article.submitForReview(editor, clock.instant());
         articles.save(article);
@@ -169,14 +187,14 @@ public class ArticleEditor {
     /** Publishes now, or dated {@code at} in the past (a story imported with its history). */
     public Article publish(long id, Instant at, Editor editor) {
         requireEditor(editor);
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         article.publish(at, editor, clock.instant());
         return articles.save(article);
     }
 
     public void schedule(long id, Instant at, Editor editor) {
         requireEditor(editor);
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         article.schedule(at, editor, clock.instant());
         articles.save(article);
     }
@@ -184,26 +202,41 @@ public class ArticleEditor {
     /** Schedules the article to be taken down at {@code at} (an embargo end); null clears it. */
     public void scheduleUnpublish(long id, Instant at, Editor editor) {
         requireEditor(editor);
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         article.scheduleTakeDown(at, editor, clock.instant());
         articles.save(article);
     }
 
     public void unpublish(long id, Editor editor) {
         requireEditor(editor);
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         article.unpublish(editor, clock.instant());
         articles.save(article);
     }
 
     public void archive(long id, Editor editor) {
         requireEditor(editor);
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         article.archive(editor, clock.instant());
         articles.save(article);
     }
 
-    /** Deletes a draft or archived article for good (published ones are unpublished or archived first). */
+    /** Moves a draft or archived article to the trash (published ones are unpublished or archived first). */
+    public void moveToTrash(long id, Editor editor) {
+        requireEditor(editor);
+        Article article = find(id);
+        article.moveToTrash(editor, clock.instant());
+        articles.save(article);
+    }
+
+    public void restoreFromTrash(long id, Editor editor) {
+        requireEditor(editor);
+        Article article = find(id);
+        article.restoreFromTrash(editor, clock.instant());
+        articles.save(article);
+    }
+
+    /** Deletes an article in the trash for good. */
     public void delete(long id, Editor editor) {
         requireEditor(editor);
         Article article = find(id);
@@ -214,7 +247,7 @@ public class ArticleEditor {
     /** Appends a dated note readers see on the article; the article's updated date moves to now. */
     public void addCorrection(long id, String note, Editor editor) {
         requireEditor(editor);
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         if (note == null || note.isBlank() || note.strip().length() > 2000) {
             throw new RuleViolation("note", "admin.article.correctionInvalid");
         }
@@ -238,6 +271,13 @@ public class ArticleEditor {
         return revisions.forArticle(id);
     }
 
+    /** The last save of the article: who saved what, and when (shown when a save clashes with it). */
+    @Transactional(readOnly = true)
+    public Optional<ArticleRevisions.Revision> latestRevision(long id, Editor editor) {
+        requireAccess(find(id), editor);
+        return revisions.forArticle(id).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public ArticleRevisions.Revision revision(long id, long revisionId, Editor editor) {
         requireAccess(find(id), editor);
@@ -246,7 +286,7 @@ public class ArticleEditor {
 
     /** Puts a revision's text back as the current text (as a new save, so nothing is lost). */
     public void restore(long id, long revisionId, Editor editor) {
-        Article article = find(id);
+        Article article = findOutsideTrash(id);
         requireAccess(article, editor);
         ArticleRevisions.Revision revision = revisions.find(id, revisionId).orElseThrow(NotFoundException::new);
         Article.Snapshot before = article.snapshot();
@@ -301,7 +341,7 @@ public class ArticleEditor {
     }
 
     private void apply(Article article, ArticleContent content) {
-        article.describe(content.title(), content.dek(), excerptOrLead(content.excerpt(), content.bodyMarkdown()));
+        article.describe(content.title(), content.dek(), Excerpts.ownOrLead(content.excerpt(), content.bodyMarkdown()));
         article.writeBody(content.bodyMarkdown(), markdown.render(content.bodyMarkdown()));
         article.illustrate(content.heroImageUrl(), content.heroImageAlt(), content.heroImageCaption());
         article.fileUnder(category(content.categoryId()), new LinkedHashSet<>(tags.findAllById(content.tagIds())),
@@ -327,6 +367,15 @@ public class ArticleEditor {
 
     private Article find(long id) {
         return articles.findById(id).orElseThrow(NotFoundException::new);
+    }
+
+    /** An article in the trash is only restored or deleted for good; the editor offers nothing else for it. */
+    private Article findOutsideTrash(long id) {
+        Article article = find(id);
+        if (article.getTrashedAt() != null) {
+            throw new ForbiddenException();
+        }
+        return article;
     }
 
     private static void requireEditor(Editor editor) {
@@ -382,17 +431,4 @@ public class ArticleEditor {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Listings need a summary; without one, the first paragraph's words stand in. */
-    private static String excerptOrLead(String excerpt, String body) {
-        if (excerpt != null && !excerpt.isBlank()) {
-            return excerpt.strip();
-        }
-        String lead = body == null ? "" : body.strip().split("\\n\\s*\\n", 2)[0];
-        lead = lead.replaceAll("[#>*_`\\[\\]]|\\(https?://[^)]*\\)", "").replaceAll("\\s+", " ").strip();
-        if (lead.length() <= EXCERPT_LENGTH) {
-            return lead;
-        }
-        int cut = lead.lastIndexOf(' ', EXCERPT_LENGTH - 1);
-        return lead.substring(0, cut > 0 ? cut : EXCERPT_LENGTH - 1) + "…";
-    }
 }

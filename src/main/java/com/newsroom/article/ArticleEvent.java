@@ -29,7 +29,7 @@ public record ArticleEvent(Kind kind, long articleId, String title, String slug,
 
     public enum Kind {
         CREATED, EDITED, SUBMITTED_FOR_REVIEW, PUBLISHED, SCHEDULED, TAKEDOWN_SCHEDULED, TAKEDOWN_CLEARED,
-        UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, DELETED
+        UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, TRASHED, RESTORED_FROM_TRASH, DELETED
     }
 
     /** Whether readers could see the change: the article was or is public. */

@@ -58,7 +58,15 @@ public class MarkdownRenderer {
     }
 
     static int readingMinutes(String text) {
-        long words = WORD.matcher(text).results().count();
+        return minutesFor(words(text));
+    }
+
+    /** Words in the Markdown source, as the reading time counts them (the editor shows both while typing). */
+    static long words(String text) {
+        return text == null ? 0 : WORD.matcher(text).results().count();
+    }
+
+    static int minutesFor(long words) {
         return (int) Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
     }
 }

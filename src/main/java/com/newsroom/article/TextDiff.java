@@ -2,60 +2,77 @@ package com.newsroom.article;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A line-by-line comparison of two texts (longest common subsequence), for comparing revisions. */
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+
+/**
+ * A word-by-word comparison of two texts, for revisions and for two saves of the same article: which words were
+ * removed and which added, with the unchanged text between them. java-diff-utils (Myers' algorithm) aligns the
+ * words, each with the spaces and line breaks before it, so the text keeps its shape.
+ */
 public final class TextDiff {
 
     public enum Kind { SAME, ADDED, REMOVED }
 
-    public record Line(Kind kind, String text) {
+    /** A run of text that is the same in both, only in the newer, or only in the older. */
+    public record Part(Kind kind, String text) {
     }
+
+    /**
+     * A word with the spaces or line breaks before it (so a changed word is marked without the space around it
+     * being counted as kept), or the spaces at the very end.
+     */
+    private static final Pattern TOKEN = Pattern.compile("\\s*\\S+|\\s+");
 
     private TextDiff() {
     }
 
-    public static List<Line> lines(String before, String after) {
-        String[] a = (before == null ? "" : before).split("\n", -1);
-        String[] b = (after == null ? "" : after).split("\n", -1);
-        if ((long) a.length * b.length > 4_000_000L) {
-            // Too large to align line by line: show the old text removed and the new text added.
-            List<Line> all = new ArrayList<>();
-            for (String line : a) {
-                all.add(new Line(Kind.REMOVED, line));
-            }
-            for (String line : b) {
-                all.add(new Line(Kind.ADDED, line));
-            }
-            return all;
+    public static List<Part> words(String before, String after) {
+        List<String> a = tokens(before);
+        List<String> b = tokens(after);
+        Patch<String> patch = DiffUtils.diff(a, b);
+        List<Part> parts = new ArrayList<>();
+        int at = 0;
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            add(parts, Kind.SAME, a.subList(at, delta.getSource().getPosition()));
+            add(parts, Kind.REMOVED, delta.getSource().getLines());
+            add(parts, Kind.ADDED, delta.getTarget().getLines());
+            at = delta.getSource().getPosition() + delta.getSource().size();
         }
-        int[][] common = new int[a.length + 1][b.length + 1];
-        for (int i = a.length - 1; i >= 0; i--) {
-            for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1
-                        : Math.max(common[i + 1][j], common[i][j + 1]);
-            }
+        add(parts, Kind.SAME, a.subList(at, a.size()));
+        return parts;
+    }
+
+    /** Whether anything differs at all. */
+    public static boolean changed(List<Part> parts) {
+        return parts.stream().anyMatch(part -> part.kind() != Kind.SAME);
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(text == null ? "" : text);
+        while (matcher.find()) {
+            tokens.add(matcher.group());
         }
-        List<Line> result = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i].equals(b[j])) {
-                result.add(new Line(Kind.SAME, a[i++]));
-                j++;
-            }
-            else if (common[i + 1][j] >= common[i][j + 1]) {
-                result.add(new Line(Kind.REMOVED, a[i++]));
-            }
-            else {
-                result.add(new Line(Kind.ADDED, b[j++]));
-            }
+        return tokens;
+    }
+
+    /** Joins the tokens into one part, merged with the previous part of the same kind. */
+    private static void add(List<Part> parts, Kind kind, List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
         }
-        while (i < a.length) {
-            result.add(new Line(Kind.REMOVED, a[i++]));
+        String text = String.join("", tokens);
+        int last = parts.size() - 1;
+        if (last >= 0 && parts.get(last).kind() == kind) {
+            parts.set(last, new Part(kind, parts.get(last).text() + text));
         }
-        while (j < b.length) {
-            result.add(new Line(Kind.ADDED, b[j++]));
+        else {
+            parts.add(new Part(kind, text));
         }
-        return result;
     }
 }

@@ -89,8 +89,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
                                 "/admin/articles/*/corrections", "/admin/articles/*/delete",
-                                "/admin/articles/*/takedown")
+                                "/admin/articles/*/takedown", "/admin/articles/*/untrash", "/admin/articles/*/purge")
                         .hasRole("EDITOR")
+                        .requestMatchers("/admin/articles/trash", "/admin/articles/*/purge").hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
                         // The comment queue (comments feature) is for moderators, and editors above them.
                         .requestMatchers("/admin/comments", "/admin/comments/**", "/admin/moderation",
@@ -109,6 +110,8 @@ class SecurityConfiguration {
                         .failureHandler(failureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                // A staff form sent after its session ended: keep what was typed and ask to sign in again.
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new SessionEndedForms()))
                 // The reader comment form is protected without a session (signed form token and a same-origin
                 // check, see comment.SameOrigin (web)), so article pages stay cacheable and readers get no
                 // session just for viewing them. Every staff form uses the session's CSRF token.

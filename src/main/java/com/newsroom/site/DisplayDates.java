@@ -18,10 +18,13 @@ public class DisplayDates {
 
     private final DateTimeFormatter dateTime;
 
+    private final DateTimeFormatter time;
+
     DisplayDates(NewsroomProperties properties) {
         ZoneId zone = properties.site().timeZone();
         this.date = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(zone);
         this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH).withZone(zone);
+        this.time = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH).withZone(zone);
     }
 
     public String date(Instant instant) {
@@ -30,6 +33,11 @@ public class DisplayDates {
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : dateTime.format(instant);
+    }
+
+    /** The time of day (today's autosave, say), with the zone. */
+    public String time(Instant instant) {
+        return instant == null ? "" : time.format(instant);
     }
 
     public String iso(Instant instant) {

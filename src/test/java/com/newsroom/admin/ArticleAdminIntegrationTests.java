@@ -234,9 +234,26 @@ class ArticleAdminIntegrationTests {
 
         assertThat(result.getResponse().getStatus()).isEqualTo(409);
         Document page = Jsoup.parse(result.getResponse().getContentAsString());
-        assertThat(page.select(".stale").text()).contains("Someone else saved this article");
+        assertThat(page.select(".stale").text()).contains("Erin Editor saved this article at", "Nothing is lost");
         assertThat(page.select("#bodyMarkdown").text()).isEqualTo("My own long edit that must not be lost.");
         assertThat(articles.findById(id).orElseThrow().getBodyMarkdown()).isEqualTo("Saved first by a colleague.");
+        // Both texts side by side, each with the words only it has marked.
+        assertThat(page.select(".conflict .theirs .conflict-body").text()).isEqualTo("Saved first by a colleague.");
+        assertThat(page.select(".conflict .theirs .removed").eachText()).containsExactly("Saved first by a colleague.");
+        assertThat(page.select(".conflict .mine .added").eachText())
+                .containsExactly("My own long edit that must not be lost.");
+        assertThat(page.select(".conflict .mine .conflict-body").text())
+                .isEqualTo("My own long edit that must not be lost.");
+
+        // Saving from the comparison is a deliberate choice: it replaces theirs, which stays in the revisions.
+        Map<String, String> again = form("Shared story", page.select("#bodyMarkdown").text());
+        again.put("version", page.select("#version").attr("value"));
+        assertThat(mvc.perform(postForm("/admin/articles/" + id + "/edit", again, editor)).andReturn().getResponse()
+                .getStatus()).isEqualTo(302);
+        assertThat(articles.findById(id).orElseThrow().getBodyMarkdown())
+                .isEqualTo("My own long edit that must not be lost.");
+        assertThat(jdbc.sql("select count(*) from article_revisions where article_id = :id and body_markdown = :b")
+                .param("id", id).param("b", "Saved first by a colleague.").query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -319,8 +336,10 @@ class ArticleAdminIntegrationTests {
                 .param("id", id).query(Long.class).list();
         Document compare = page("/admin/articles/" + id + "/compare?from=" + revisions.get(0) + "&to="
                 + revisions.get(1), editor);
-        assertThat(compare.select(".removed").eachText()).contains("− Second line.", "− Version one");
-        assertThat(compare.select(".added").eachText()).contains("+ A changed line.", "+ Version two");
+        // Word by word: only the words that changed are marked, the rest of the line is shown as it was.
+        assertThat(compare.select(".removed").eachText()).containsExactly("one", "Second");
+        assertThat(compare.select(".added").eachText()).containsExactly("two", "A changed");
+        assertThat(compare.select(".diff").last().text()).isEqualTo("First line. Second A changed line.");
 
         mvc.perform(postForm("/admin/articles/" + id + "/revisions/" + revisions.get(0) + "/restore", Map.of(), editor));
 
@@ -364,20 +383,44 @@ class ArticleAdminIntegrationTests {
     }
 
     @Test
-    void publishedArticleCannotBeDeletedButADraftCanWithAnAuditEntry() throws Exception {
+    void deleteMovesADraftToTheTrashFromWhichItIsRestoredOrDeletedForGoodAfterAConfirmation() throws Exception {
         var published = content.article("Live story").in(category).published();
         long draft = create(form("Abandoned draft", "Body."), editor);
 
         MvcResult refused = mvc.perform(postForm("/admin/articles/" + published.getId() + "/delete", Map.of(), editor))
                 .andReturn();
-        mvc.perform(postForm("/admin/articles/" + draft + "/delete", Map.of(), editor));
-
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select(".lifecycle .form-error").text())
                 .contains("cannot be deleted");
-        assertThat(articles.existsById(published.getId())).isTrue();
+        assertThat(page("/admin/articles/" + draft + "/edit", editor).select(".lifecycle button").eachText())
+                .contains("Move to trash").doesNotContain("Delete for good");
+
+        mvc.perform(postForm("/admin/articles/" + draft + "/delete", Map.of(), editor));
+        assertThat(articles.findById(draft).orElseThrow().getTrashedAt()).as("in the trash, not gone").isNotNull();
+        assertThat(page("/admin/articles", editor).select(".article-link").eachText()).containsExactly("Live story");
+        assertThat(page("/admin/articles/trash", editor).select(".trash-table .article-link").eachText())
+                .containsExactly("Abandoned draft");
+
+        mvc.perform(postForm("/admin/articles/" + draft + "/untrash", Map.of(), editor));
+        assertThat(articles.findById(draft).orElseThrow().getTrashedAt()).isNull();
+        assertThat(page("/admin/articles", editor).select(".article-link").eachText()).contains("Abandoned draft");
+        MvcResult notInTrash = mvc.perform(postForm("/admin/articles/" + draft + "/purge", Map.of(), editor))
+                .andReturn();
+        assertThat(notInTrash.getResponse().getStatus()).isEqualTo(409);
+        assertThat(articles.existsById(draft)).isTrue();
+
+        mvc.perform(postForm("/admin/articles/" + draft + "/delete", Map.of(), editor));
+        Document confirm = page("/admin/articles/" + draft + "/purge", editor);
+        assertThat(confirm.select("h1").text()).isEqualTo("Delete “Abandoned draft” for good?");
+        assertThat(articles.existsById(draft)).as("asking deletes nothing").isTrue();
+        MvcResult purged = mvc.perform(postForm("/admin/articles/" + draft + "/purge", Map.of(), editor)).andReturn();
+
+        assertThat(purged.getResponse().getRedirectedUrl()).isEqualTo("/admin/articles/trash");
         assertThat(articles.existsById(draft)).isFalse();
-        assertThat(audit.recent(null, 5)).anySatisfy(entry -> {
+        assertThat(articles.existsById(published.getId())).isTrue();
+        assertThat(audit.recent(null, 10)).extracting(AuditLog.Entry::action)
+                .contains("article.trashed", "article.restoredFromTrash", "article.deleted");
+        assertThat(audit.recent(null, 10)).anySatisfy(entry -> {
             assertThat(entry.action()).isEqualTo("article.deleted");
             assertThat(entry.subject()).isEqualTo("Abandoned draft");
             assertThat(entry.actorName()).isEqualTo("Erin Editor");

@@ -56,7 +56,7 @@ public class StaffRouteFixtures {
         String text = route.path() + " " + route.fields().values();
         Map<String, String> values = new LinkedHashMap<>();
         boolean articles = text.contains("{article}") || text.contains("{revision}") || text.contains("{version}")
-                || text.contains("{published}");
+                || text.contains("{published}") || text.contains("{trashed}");
         long categoryId = articles || text.contains("{category}") ? content.category("Fixture category " + n).getId()
                 : 0;
         values.put("{category}", String.valueOf(categoryId));
@@ -73,6 +73,11 @@ public class StaffRouteFixtures {
             long published = draft(owner, categoryId, "Published fixture " + n);
             publishing.publish(published, content.now(), Editor.SYSTEM);
             values.put("{published}", String.valueOf(published));
+        }
+        if (text.contains("{trashed}")) {
+            long trashed = draft(owner, categoryId, "Trashed fixture " + n);
+            publishing.moveToTrash(trashed, Editor.SYSTEM);
+            values.put("{trashed}", String.valueOf(trashed));
         }
         if (text.contains("{tag")) {
             values.put("{tag2}", String.valueOf(content.tag("Other fixture tag " + n).getId()));

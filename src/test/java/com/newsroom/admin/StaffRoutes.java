@@ -17,7 +17,7 @@ import com.newsroom.testsupport.StaffFixtures;
 /**
  * Every staff route once: who may use it, a valid request, and the page a valid request leads to. The role
  * matrix and the hostile-input suite both walk it, so a new route is one line here. Paths and fields name
- * fixtures in braces ({article}, {published}, {revision}, {category}, {tag}, {tag2}, {media}, {account},
+ * fixtures in braces ({article}, {published}, {trashed}, {revision}, {category}, {tag}, {tag2}, {media}, {account},
  * {comment}, {version}, {n}), made fresh for every request by {@link StaffRouteFixtures}.
  */
 public final class StaffRoutes {
@@ -80,6 +80,11 @@ public final class StaffRoutes {
         get(routes, edit, WRITERS);
         post(routes, edit, WRITERS, articleForm(), edit);
         post(routes, "/admin/articles/{article}/submit", WRITERS, Map.of(), edit);
+        post(routes, "/admin/articles/new/autosave", WRITERS, typing(), "/admin/articles/new");
+        post(routes, "/admin/articles/new/autosave/discard", WRITERS, Map.of(), "/admin/articles/new");
+        post(routes, "/admin/articles/{article}/autosave", WRITERS, typing(), edit);
+        post(routes, "/admin/articles/{article}/autosave/discard", WRITERS, Map.of(), edit);
+        post(routes, "/admin/articles/{article}/lock", WRITERS, Map.of(), edit);
         get(routes, "/admin/articles/{article}/preview", WRITERS);
         get(routes, "/admin/articles/{article}/revisions", WRITERS);
         get(routes, "/admin/articles/{article}/revisions/{revision}", WRITERS);
@@ -91,6 +96,10 @@ public final class StaffRoutes {
         post(routes, "/admin/articles/{published}/archive", EDITORS, Map.of(), editPublished);
         post(routes, "/admin/articles/{published}/corrections", EDITORS, Map.of("note", "A fix."), editPublished);
         post(routes, "/admin/articles/{article}/delete", EDITORS, Map.of(), "/admin/articles");
+        get(routes, "/admin/articles/trash", EDITORS);
+        post(routes, "/admin/articles/{trashed}/untrash", EDITORS, Map.of(), "/admin/articles/{trashed}/edit");
+        get(routes, "/admin/articles/{trashed}/purge", EDITORS);
+        post(routes, "/admin/articles/{trashed}/purge", EDITORS, Map.of(), "/admin/articles/trash");
         post(routes, "/admin/articles/{published}/takedown", EDITORS, Map.of("unpublishAt", future), editPublished);
         get(routes, "/admin/categories", EDITORS);
         post(routes, "/admin/categories", EDITORS, Map.of("name", "Section {n}", "slug", "", "description", "About."),
@@ -150,6 +159,11 @@ public final class StaffRoutes {
         form.put("categoryId", "{category}");
         form.put("version", "{version}");
         return form;
+    }
+
+    /** What the editor's script sends while someone types (a form that is not saved, only kept). */
+    private static Map<String, String> typing() {
+        return Map.of("title", "Typed {n}", "bodyMarkdown", "Typed, not saved.");
     }
 
     private static Map<String, String> settingsForm() {

@@ -67,6 +67,10 @@ final class PageTypes {
             PageType.staff("article editor, new", "/admin/articles/new"),
             PageType.staff("article editor", "/admin/articles/{articleId}/edit"),
             PageType.staff("article revisions", "/admin/articles/{articleId}/revisions"),
+            PageType.staff("article editor, unsaved changes offered", "/admin/articles/new"),
+            PageType.staff("article editor, unsaved changes restored", "/admin/articles/new?restore=autosave"),
+            PageType.staff("article trash", "/admin/articles/trash"),
+            PageType.staff("delete for good, confirmation", "/admin/articles/{articleId}/purge"),
             PageType.staff("categories (admin)", "/admin/categories"),
             PageType.staff("tags (admin)", "/admin/tags"),
             PageType.staff("media library", "/admin/media"),
@@ -106,7 +110,14 @@ final class PageTypes {
                     CommentStatus.APPROVED);
             content.comment(article, approved, "Bo Reader", "A reply to Ada.", CommentStatus.APPROVED);
             Comment pending = content.comment(article, null, "Cy Reader", "Is there a source?", CommentStatus.PENDING);
-            staff.create("Standards Admin", Role.ADMIN);
+            var admin = staff.create("Standards Admin", Role.ADMIN);
+            // Text the administrator typed in a new article and never saved: the editor offers it back.
+            content.jdbc().sql("""
+                    insert into article_autosaves (staff_id, article_id, fields, saved_at)
+                    values (:staff, null, cast(:fields as jsonb), now())""")
+                    .param("staff", admin.getStaffId())
+                    .param("fields", "{\"title\": [\"Unsaved headline\"], \"bodyMarkdown\": [\"Typed, *never* saved.\"]}")
+                    .update();
             return new Fixture(article, pending);
         }
 

@@ -27,6 +27,8 @@ class ArticleAuditTrail {
             case SCHEDULED -> "article.scheduled";
             case UNPUBLISHED -> "article.unpublished";
             case ARCHIVED -> "article.archived";
+            case TRASHED -> "article.trashed";
+            case RESTORED_FROM_TRASH -> "article.restoredFromTrash";
             case DELETED -> "article.deleted";
             case CORRECTED -> "article.corrected";
             case TAKEDOWN_SCHEDULED -> "article.takedownScheduled";

@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.newsroom.account.Role;
 import com.newsroom.account.StaffUser;
 import com.newsroom.article.ArticleAdminQueries;
+import com.newsroom.article.ArticleEditLocks;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.DraftAutosaves;
 import com.newsroom.article.EditableArticle;
 import com.newsroom.article.Editor;
 import com.newsroom.web.RuleViolation;
@@ -39,6 +43,7 @@ import com.newsroom.config.NewsroomProperties;
 import com.newsroom.media.MediaLibrary;
 import com.newsroom.web.BadRequestException;
 import com.newsroom.web.FormSubmissions;
+import com.newsroom.web.KeptSubmission;
 
 /** The article list, the editor form and the lifecycle actions under /admin/articles. */
 @Controller
@@ -55,9 +60,15 @@ class ArticleAdminController {
 
     private final MediaLibrary media;
 
+    private final DraftAutosaves autosaves;
+
+    private final ArticleEditLocks locks;
+
     ArticleAdminController(ArticleEditor editor, ArticleAdminQueries queries, ArticleQueries readerQueries,
-            NewsroomProperties properties, MediaLibrary media) {
+            NewsroomProperties properties, MediaLibrary media, DraftAutosaves autosaves, ArticleEditLocks locks) {
         this.media = media;
+        this.autosaves = autosaves;
+        this.locks = locks;
         this.editor = editor;
         this.queries = queries;
         this.readerQueries = readerQueries;
@@ -82,9 +93,39 @@ class ArticleAdminController {
     }
 
     @GetMapping("/new")
-    String newArticle(@AuthenticationPrincipal StaffUser me, Model model) {
+    String newArticle(@AuthenticationPrincipal StaffUser me, @RequestParam(required = false) String restore,
+            HttpServletRequest request, Model model) {
         Long firstCategory = editor.categoryChoices().keySet().stream().findFirst().orElse(null);
-        return form(model, ArticleForm.blank(firstCategory, me.getStaffId()), null, me);
+        ArticleForm form = kept(request, "/admin/articles/new", model)
+                .orElseGet(() -> ArticleForm.blank(firstCategory, me.getStaffId()));
+        return form(model, withAutosave(null, form, restore != null, me, model), null, me);
+    }
+
+    /**
+     * Offers the text {@code me} typed but never saved in this form (a crash, a closed tab, an ended session),
+     * when it differs from what the form shows; {@code restore} puts it in the form instead, to be saved.
+     */
+    private ArticleForm withAutosave(Long id, ArticleForm shown, boolean restore, StaffUser me, Model model) {
+        Optional<DraftAutosaves.Autosave> autosave = autosaves.newerThanSaved(id, editorOf(me));
+        if (autosave.isEmpty()) {
+            return shown;
+        }
+        ArticleForm unsaved = ArticleForm.from(autosave.get().fields());
+        if (restore) {
+            model.addAttribute("restoredAutosave", autosave.get());
+            return unsaved;
+        }
+        if (!unsaved.sameTextAs(shown)) {
+            model.addAttribute("autosave", autosave.get());
+        }
+        return shown;
+    }
+
+    /** The form sent to {@code path} when the session had ended, offered back once (see KeptSubmission). */
+    private static Optional<ArticleForm> kept(HttpServletRequest request, String path, Model model) {
+        Optional<ArticleForm> kept = KeptSubmission.take(request, path).map(submission -> ArticleForm.from(submission.fields()));
+        model.addAttribute("keptSubmission", kept.isPresent());
+        return kept;
     }
 
     @PostMapping("/new")
@@ -101,15 +142,21 @@ class ArticleAdminController {
         return FormSubmissions.submit(errors, () -> {
             LifecycleStep then = step(action, form);
             long id = editor.create(input(form), then, editorOf(me));
+            autosaves.discard(null, editorOf(me));
             redirect.addFlashAttribute("flash", flashFor(then));
             return "redirect:/admin/articles/" + id + "/edit";
         }, () -> form(model, form, null, me));
     }
 
     @GetMapping("/{id}/edit")
-    String edit(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model) {
+    String edit(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
+            @RequestParam(required = false) String restore, HttpServletRequest request, Model model) {
         EditableArticle article = editor.load(id, editorOf(me));
-        return form(model, ArticleForm.of(article), article, me);
+        locks.open(id, editorOf(me)).ifPresent(holder -> model.addAttribute("lockedBy", holder));
+        Optional<ArticleForm> kept = kept(request, "/admin/articles/" + id + "/edit", model);
+        ArticleForm form = kept.orElseGet(() -> withAutosave(id, ArticleForm.of(article, zone), restore != null, me,
+                model));
+        return form(model, form, article, me);
     }
 
     @PostMapping("/{id}/edit")
@@ -131,14 +178,29 @@ class ArticleAdminController {
             return FormSubmissions.submit(errors, () -> {
                 LifecycleStep then = step(action, form);
                 editor.update(id, form.loadedVersion(), input(form), then, editorOf(me));
+                autosaves.discard(id, editorOf(me));
                 redirect.addFlashAttribute("flash", flashFor(then));
                 return "redirect:/admin/articles/" + id + "/edit";
             }, () -> form(model, form, current, me));
         }
         catch (StaleArticleException | ObjectOptimisticLockingFailureException stale) {
-            model.addAttribute("stale", true);
-            return page(form(model, form, current, me), HttpStatus.CONFLICT);
+            return page(conflict(id, form, me, model), HttpStatus.CONFLICT);
         }
+    }
+
+    /**
+     * Someone saved the article after this editor opened it. Neither text is lost: theirs is saved (and kept in
+     * the revisions), this editor's stays in the form, and the page sets them side by side, word by word. The
+     * form now carries the latest version, so saving again is a deliberate choice to put this text over theirs.
+     */
+    private String conflict(long id, ArticleForm mine, StaffUser me, Model model) {
+        EditableArticle theirs = editor.load(id, editorOf(me));
+        model.addAttribute("stale", true);
+        model.addAttribute("theirs", theirs);
+        model.addAttribute("theirSave", editor.latestRevision(id, editorOf(me)).orElse(null));
+        model.addAttribute("titleDiff", TextDiff.words(theirs.content().title(), mine.title()));
+        model.addAttribute("bodyDiff", TextDiff.words(theirs.content().bodyMarkdown(), mine.bodyMarkdown()));
+        return form(model, mine.withVersion(theirs.version()), theirs, me);
     }
 
     /**
@@ -174,6 +236,15 @@ class ArticleAdminController {
         catch (DateTimeParseException ex) {
             throw new RuleViolation("scheduleAt", "admin.article.scheduleInvalid");
         }
+    }
+
+    /** Takes the edit lock from whoever holds it (they are told when they next type or open the article). */
+    @PostMapping("/{id}/lock")
+    String takeOver(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes redirect) {
+        editor.load(id, editorOf(me));
+        locks.takeOver(id, editorOf(me));
+        redirect.addFlashAttribute("flash", "editor.lock.takenOver");
+        return "redirect:/admin/articles/" + id + "/edit";
     }
 
     @PostMapping("/{id}/submit")
@@ -226,20 +297,57 @@ class ArticleAdminController {
                 () -> editor.addCorrection(id, note, editorOf(me)));
     }
 
+    /** "Delete" moves the article to the trash, from which it can be restored (or deleted for good). */
     @PostMapping("/{id}/delete")
     ModelAndView delete(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
         return FormSubmissions.submit(model, "lifecycleError", () -> {
-            editor.delete(id, editorOf(me));
-            redirect.addFlashAttribute("flash", "admin.article.deleted");
+            editor.moveToTrash(id, editorOf(me));
+            redirect.addFlashAttribute("flash", "editor.trash.moved");
             return "redirect:/admin/articles";
         }, () -> formAgain(model, id, me));
+    }
+
+    @GetMapping("/trash")
+    String trash(Model model) {
+        model.addAttribute("rows", queries.trash(TRASH_PAGE));
+        return "admin/articles/trash";
+    }
+
+    private static final int TRASH_PAGE = 200;
+
+    @PostMapping("/{id}/untrash")
+    String untrash(@AuthenticationPrincipal StaffUser me, @PathVariable long id, RedirectAttributes redirect) {
+        editor.restoreFromTrash(id, editorOf(me));
+        redirect.addFlashAttribute("flash", "editor.trash.restored");
+        return "redirect:/admin/articles/" + id + "/edit";
+    }
+
+    /** Deleting for good asks first, on a page of its own (no script needed), naming the article. */
+    @GetMapping("/{id}/purge")
+    String confirmPurge(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model) {
+        model.addAttribute("article", editor.load(id, editorOf(me)));
+        return "admin/articles/purge";
+    }
+
+    @PostMapping("/{id}/purge")
+    ModelAndView purge(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
+            RedirectAttributes redirect) {
+        return FormSubmissions.submit(model, "purgeError", () -> {
+            editor.delete(id, editorOf(me));
+            redirect.addFlashAttribute("flash", "admin.article.deleted");
+            return "redirect:/admin/articles/trash";
+        }, () -> {
+            model.addAttribute("article", editor.load(id, editorOf(me)));
+            return "admin/articles/purge";
+        });
     }
 
     /** The article exactly as readers will see it, whatever its status; staff only (under /admin). */
     @GetMapping("/{id}/preview")
     String preview(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model) {
-        editor.load(id, editorOf(me));
+        // The page says it is a preview, and of what: a draft has no publication date to show yet.
+        model.addAttribute("preview", editor.load(id, editorOf(me)));
         model.addAttribute("article", readerQueries.preview(id));
         model.addAttribute("comments", List.of());
         // A preview is read, not commented on: the comment form stays out of it.
@@ -270,9 +378,9 @@ class ArticleAdminController {
         model.addAttribute("article", editor.load(id, editorOf(me)));
         model.addAttribute("older", older);
         model.addAttribute("newer", newer);
-        model.addAttribute("titleDiff", TextDiff.lines(older.title(), newer.title()));
-        model.addAttribute("dekDiff", TextDiff.lines(older.dek(), newer.dek()));
-        model.addAttribute("bodyDiff", TextDiff.lines(older.bodyMarkdown(), newer.bodyMarkdown()));
+        model.addAttribute("titleDiff", TextDiff.words(older.title(), newer.title()));
+        model.addAttribute("dekDiff", TextDiff.words(older.dek(), newer.dek()));
+        model.addAttribute("bodyDiff", TextDiff.words(older.bodyMarkdown(), newer.bodyMarkdown()));
         return "admin/articles/compare";
     }
 
@@ -318,7 +426,7 @@ class ArticleAdminController {
     /** The editor as stored, for a refused action beside the form (schedule, take-down, correction, delete). */
     private String formAgain(Model model, long id, StaffUser me) {
         EditableArticle current = editor.load(id, editorOf(me));
-        return form(model, ArticleForm.of(current), current, me);
+        return form(model, ArticleForm.of(current, zone), current, me);
     }
 
     private String form(Model model, ArticleForm form, EditableArticle article, StaffUser me) {
@@ -330,6 +438,7 @@ class ArticleAdminController {
         model.addAttribute("authors", editor.authorChoices());
         model.addAttribute("bylineSlots", form.bylineSlots());
         model.addAttribute("canPublish", me.has(Role.EDITOR));
+        model.addAttribute("live", editor.livePreview(form.bodyMarkdown()));
         return "admin/articles/edit";
     }
 

@@ -1,14 +1,20 @@
 package com.newsroom.article.web;
 
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.newsroom.article.ArticleInput;
+import com.newsroom.article.ArticleStatus;
 import com.newsroom.article.EditableArticle;
+import com.newsroom.web.KeptSubmission;
 
 /** The article editor form as submitted; validated, then turned into {@link ArticleInput}. Never an entity. */
 record ArticleForm(
@@ -37,12 +43,35 @@ record ArticleForm(
                 "", selfStaffId == null ? List.of() : List.of(selfStaffId.toString()), false, true, "", "", "");
     }
 
-    static ArticleForm of(EditableArticle article) {
+    /**
+     * The form as it was sent (field name to values): kept when the session had ended (see {@link KeptSubmission}),
+     * or autosaved while typing. Shown again as typed, to be checked and saved.
+     */
+    static ArticleForm from(Map<String, List<String>> fields) {
+        Function<String, String> first = name -> fields.getOrDefault(name, List.of()).stream().findFirst()
+                .map(value -> value == null ? "" : value).orElse("");
+        return new ArticleForm(first.apply("title"), first.apply("slug"), first.apply("dek"),
+                first.apply("bodyMarkdown"), first.apply("excerpt"), first.apply("heroImageUrl"),
+                first.apply("heroImageAlt"), first.apply("heroImageCaption"), first.apply("categoryId"),
+                first.apply("tags"), fields.getOrDefault("authorIds", List.of()), "true".equals(first.apply("featured")),
+                "true".equals(first.apply("commentsOpen")), first.apply("version"), first.apply("scheduleAt"),
+                first.apply("heroMediaId"));
+    }
+
+    /** The saved article; a scheduled one shows its publication time (in the site's zone) in "Publish at". */
+    static ArticleForm of(EditableArticle article, ZoneId zone) {
         ArticleInput c = article.content();
         return new ArticleForm(c.title(), c.slug(), c.dek(), c.bodyMarkdown(), c.excerpt(), nz(c.heroImageUrl()),
                 nz(c.heroImageAlt()), nz(c.heroImageCaption()), String.valueOf(c.categoryId()),
                 String.join(", ", c.tagNames()), c.authorIds().stream().map(String::valueOf).toList(), c.featured(),
-                c.commentsOpen(), String.valueOf(article.version()), "", "");
+                c.commentsOpen(), String.valueOf(article.version()), scheduledAt(article, zone), "");
+    }
+
+    private static String scheduledAt(EditableArticle article, ZoneId zone) {
+        if (article.status() != ArticleStatus.SCHEDULED || article.publishedAt() == null) {
+            return "";
+        }
+        return article.publishedAt().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     ArticleInput toInput() {
@@ -74,6 +103,18 @@ record ArticleForm(
     }
 
     private static final int MIN_BYLINE_LINES = 3;
+
+    /** The same text, to be saved over version {@code version} (the latest, once the editor has seen it). */
+    ArticleForm withVersion(long version) {
+        return new ArticleForm(title, slug, dek, bodyMarkdown, excerpt, heroImageUrl, heroImageAlt, heroImageCaption,
+                categoryId, tags, authorIds, featured, commentsOpen, String.valueOf(version), scheduleAt, heroMediaId);
+    }
+
+    /** Whether the words are the same (what an autosave is worth offering for). */
+    boolean sameTextAs(ArticleForm other) {
+        return nz(title).equals(nz(other.title)) && nz(dek).equals(nz(other.dek))
+                && nz(bodyMarkdown).equals(nz(other.bodyMarkdown)) && nz(excerpt).equals(nz(other.excerpt));
+    }
 
     /** The version the editor loaded, or null when the form did not carry one. */
     Long loadedVersion() {

@@ -35,8 +35,10 @@ import com.newsroom.account.Role;
 import com.newsroom.account.StaffUser;
 import com.newsroom.account.TestPrincipals;
 import com.newsroom.article.ArticleAdminQueries;
+import com.newsroom.article.ArticleEditLocks;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.DraftAutosaves;
 import com.newsroom.article.LifecycleStep;
 import com.newsroom.config.NewsroomProperties;
 import com.newsroom.media.MediaLibrary;
@@ -71,6 +73,12 @@ class ArticleAdminControllerTests {
     @MockitoBean
     MediaLibrary media;
 
+    @MockitoBean
+    DraftAutosaves autosaves;
+
+    @MockitoBean
+    ArticleEditLocks locks;
+
     @MockitoBean(name = "siteSettingsProvider")
     SiteSettingsProvider settings;
 
@@ -82,6 +90,7 @@ class ArticleAdminControllerTests {
         when(settings.current()).thenReturn(new SiteSettings("Newsroom", "", "", "http://localhost", List.of()));
         when(editor.categoryChoices()).thenReturn(Map.of(7L, "Technology"));
         when(editor.authorChoices()).thenReturn(Map.of(3L, "Lukas Brenner", 4L, "Daniel Reyes"));
+        when(editor.livePreview(any())).thenReturn(new ArticleEditor.LivePreview("", new ArticleEditor.WordCount(0, 1)));
     }
 
     @Test
