@@ -51,10 +51,13 @@ class SpamChecks {
 
     private final JdbcClient jdbc;
 
-    SpamChecks(NewsroomProperties properties, FormTokens tokens, JdbcClient jdbc) {
+    private final Blocklist blocklist;
+
+    SpamChecks(NewsroomProperties properties, FormTokens tokens, JdbcClient jdbc, Blocklist blocklist) {
         this.settings = properties.comments();
         this.tokens = tokens;
         this.jdbc = jdbc;
+        this.blocklist = blocklist;
     }
 
     /** {@code ipHash} is the keyed hash of the sender's address, as stored with the comment. */
@@ -116,9 +119,7 @@ class SpamChecks {
 
     private Optional<String> blockedWord(CommentForm form) {
         String text = (form.name() + " " + form.body()).toLowerCase(Locale.ROOT);
-        return settings.blockedWords().stream()
-                .map(word -> word.strip().toLowerCase(Locale.ROOT))
-                .filter(word -> !word.isEmpty())
+        return blocklist.words().stream()
                 // Whole words only: "class" must not fire on "classic".
                 .filter(word -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
                         .matcher(text).find())
@@ -126,14 +127,17 @@ class SpamChecks {
     }
 
     private Optional<String> blockedHost(List<String> links) {
+        if (links.isEmpty()) {
+            return Optional.empty();
+        }
+        var blockedHosts = blocklist.hosts();
         for (String link : links) {
             String host = host(link);
             if (host == null) {
                 continue;
             }
-            for (String blocked : settings.blockedHosts()) {
-                String b = blocked.strip().toLowerCase(Locale.ROOT);
-                if (!b.isEmpty() && (host.equals(b) || host.endsWith("." + b))) {
+            for (String b : blockedHosts) {
+                if (host.equals(b) || host.endsWith("." + b)) {
                     return Optional.of(b);
                 }
             }
