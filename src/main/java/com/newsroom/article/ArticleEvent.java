@@ -28,7 +28,7 @@ public record ArticleEvent(Kind kind, long articleId, String title, String slug,
         ArticleStatus newStatus, Editor by, Instant at, String detail) {
 
     public enum Kind {
-        CREATED, EDITED, SUBMITTED_FOR_REVIEW, PUBLISHED, SCHEDULED, TAKEDOWN_SCHEDULED, TAKEDOWN_CLEARED,
+        CREATED, EDITED, SUBMITTED_FOR_REVIEW, RETURNED_TO_AUTHOR, PUBLISHED, SCHEDULED, TAKEDOWN_SCHEDULED, TAKEDOWN_CLEARED,
         UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, DELETED
     }
 

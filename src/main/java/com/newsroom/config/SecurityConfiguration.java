@@ -88,7 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
                                 "/admin/articles/*/corrections", "/admin/articles/*/delete",
-                                "/admin/articles/*/takedown")
+                                "/admin/articles/*/takedown", "/admin/articles/*/review/return",
+                                "/admin/articles/*/review/notes")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
                         // The comment queue (comments feature) is for moderators, and editors above them.
