@@ -73,8 +73,12 @@ public class DemoContent implements ApplicationRunner {
 
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
 
+    private final DemoWorkflow workflow;
+
     public DemoContent(Categories categories, Tags tags, Authors authors, ArticleEditor articleEditor,
-            Comments comments, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+            Comments comments, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
+            com.newsroom.article.ArticleWorkflow articleWorkflow, com.newsroom.moderation.ModerationService moderation) {
+        this.workflow = new DemoWorkflow(articleEditor, articleWorkflow, moderation, comments, jdbc, clock);
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
@@ -151,6 +155,7 @@ public class DemoContent implements ApplicationRunner {
             dates.add(new DemoDates(article.getId(), published, updated));
         }
         int commentCount = loadComments(articleBySlug);
+        workflow.load(authorBySlug, categoryBySlug.get("ai").getId(), articleBySlug);
         log.info("Demo content loaded: {} categories, {} staff, {} tags, {} articles, {} comments",
                 categoryBySlug.size(), authorBySlug.size(), tagBySlug.size(), articleBySlug.size(), commentCount);
         return dates;
