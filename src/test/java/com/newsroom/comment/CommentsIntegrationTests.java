@@ -225,14 +225,14 @@ class CommentsIntegrationTests {
 
     @Test
     void wordsAndSitesBlockedInTheAdminCountFromTheNextComment() {
-        send(site.visitor(), Map.of("email", "one@example.com", "body", "Try crypto-doubler at doubler.example"));
+        send(site.visitor(), Map.of("email", "one@example.com", "body", "Try crypto-doubler at https://doubler.example"));
         assertThat(rules(onlyComment())).doesNotContain("BLOCKED_WORD", "BLOCKED_HOST");
 
         content.reset();
         article = content.article("A story worth discussing").published();
         transaction.executeWithoutResult(status -> blocklist.replace("Crypto-Doubler\n", "https://www.doubler.example/x",
                 new AuditLog.Actor(null, "Mo Derator")));
-        send(site.visitor(), Map.of("email", "two@example.com", "body", "Try crypto-doubler at go.doubler.example"));
+        send(site.visitor(), Map.of("email", "two@example.com", "body", "Try crypto-doubler at https://go.doubler.example/now"));
         assertThat(reason(onlyComment(), "BLOCKED_WORD")).isEqualTo("Contains the blocked word “crypto-doubler”.");
         assertThat(reason(onlyComment(), "BLOCKED_HOST")).isEqualTo("Links to the blocked site doubler.example.");
     }
