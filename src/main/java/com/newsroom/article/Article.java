@@ -103,6 +103,9 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** Set while an author's draft waits for an editor's review. */
     private Instant reviewRequestedAt;
 
+    /** Set when an editor sent the draft back to its author, until it is submitted again or goes out. */
+    private Instant returnedAt;
+
     /** When set on a published article, the scheduled publisher takes it down at this moment. */
     private Instant unpublishAt;
 
@@ -191,10 +194,30 @@ public class Article extends AbstractAggregateRoot<Article> {
         if (status != ArticleStatus.DRAFT) {
             throw new RuleViolation("status", "admin.article.notADraft");
         }
+        if (reviewRequestedAt != null) {
+            // Already waiting: a second request would only repeat the first (and its audit entry).
+            return;
+        }
         Snapshot before = snapshot();
         this.reviewRequestedAt = now;
+        this.returnedAt = null;
         this.updatedAt = now;
         record(ArticleEvent.Kind.SUBMITTED_FOR_REVIEW, before, by, now, "");
+    }
+
+    /**
+     * An editor sends a draft in review back to its author, with a note saying what it needs. It stays a draft,
+     * no longer in review, marked as returned until the author submits it again.
+     */
+    void returnToAuthor(String note, Editor by, Instant now) {
+        if (status != ArticleStatus.DRAFT || reviewRequestedAt == null) {
+            throw new RuleViolation("note", "admin.article.notInReview");
+        }
+        Snapshot before = snapshot();
+        this.reviewRequestedAt = null;
+        this.returnedAt = now;
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.RETURNED_TO_AUTHOR, before, by, now, note);
     }
 
     /**
@@ -225,6 +248,7 @@ public class Article extends AbstractAggregateRoot<Article> {
         this.status = ArticleStatus.PUBLISHED;
         this.publishedAt = at;
         this.reviewRequestedAt = null;
+        this.returnedAt = null;
         this.updatedAt = now;
         record(ArticleEvent.Kind.PUBLISHED, before, by, now, detail);
     }
@@ -244,6 +268,7 @@ public class Article extends AbstractAggregateRoot<Article> {
         this.status = ArticleStatus.SCHEDULED;
         this.publishedAt = at;
         this.reviewRequestedAt = null;
+        this.returnedAt = null;
         this.updatedAt = now;
         record(ArticleEvent.Kind.SCHEDULED, before, by, now, at.toString());
     }
@@ -341,7 +366,7 @@ public class Article extends AbstractAggregateRoot<Article> {
     /** About to be deleted for good: only from the trash, so every deletion could first be undone. */
     void delete(Editor by, Instant now) {
         if (trashedAt == null) {
-            throw new RuleViolation("status", "editor.trash.onlyFromTrash");
+            throw RuleViolation.conflict("status", "editor.trash.onlyFromTrash");
         }
         record(ArticleEvent.Kind.DELETED, snapshot(), by, now, "/articles/" + slug);
     }
@@ -385,6 +410,10 @@ public class Article extends AbstractAggregateRoot<Article> {
 
     public Instant getReviewRequestedAt() {
         return reviewRequestedAt;
+    }
+
+    public Instant getReturnedAt() {
+        return returnedAt;
     }
 
     public boolean isPublic() {

@@ -26,8 +26,8 @@ public class ArticleAdminQueries {
     public record Filter(String status, Long categoryId, Long authorId, String title, Long ownStaffId) {
     }
 
-    public record Row(long id, String title, String slug, String status, boolean inReview, String category,
-            String authors, Instant updatedAt, Instant publishedAt) {
+    public record Row(long id, String title, String slug, String status, boolean inReview, boolean returned,
+            String category, String authors, Instant updatedAt, Instant publishedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -40,6 +40,7 @@ public class ArticleAdminQueries {
         Cursor position = after == null || after.isBlank() ? null : Cursor.parse(after);
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.title, a.slug, a.status, a.review_requested_at is not null as in_review,
+                       a.returned_at is not null as returned,
                        c.name as category, a.updated_at, a.published_at,
                        (select string_agg(s.display_name, ', ' order by aa.position) from article_authors aa
                         join staff s on s.id = aa.staff_id where aa.article_id = a.id) as authors
@@ -56,7 +57,8 @@ public class ArticleAdminQueries {
         params.put("limit", PAGE_SIZE + 1);
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
-                        rs.getString("status"), rs.getBoolean("in_review"), rs.getString("category"),
+                        rs.getString("status"), rs.getBoolean("in_review"), rs.getBoolean("returned"),
+                        rs.getString("category"),
                         rs.getString("authors") == null ? "" : rs.getString("authors"),
                         rs.getTimestamp("updated_at").toInstant(),
                         rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
@@ -102,7 +104,8 @@ public class ArticleAdminQueries {
         // The trash has its own page.
         sql.append(" and a.trashed_at is null");
         if (filter.ownStaffId() != null) {
-            sql.append(" and a.status = 'DRAFT' and (a.created_by = :own or exists (select 1 from article_authors o"
+            // An author's own pieces in every state: the drafts they may edit and what went out under their byline.
+            sql.append(" and (a.created_by = :own or exists (select 1 from article_authors o"
                     + " where o.article_id = a.id and o.staff_id = :own))");
             params.put("own", filter.ownStaffId());
         }

@@ -28,8 +28,8 @@ public record ArticleEvent(Kind kind, long articleId, String title, String slug,
         ArticleStatus newStatus, Editor by, Instant at, String detail) {
 
     public enum Kind {
-        CREATED, EDITED, SUBMITTED_FOR_REVIEW, PUBLISHED, SCHEDULED, TAKEDOWN_SCHEDULED, TAKEDOWN_CLEARED,
-        UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, TRASHED, RESTORED_FROM_TRASH, DELETED
+        CREATED, EDITED, SUBMITTED_FOR_REVIEW, RETURNED_TO_AUTHOR, PUBLISHED, SCHEDULED, TAKEDOWN_SCHEDULED,
+        TAKEDOWN_CLEARED, UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, TRASHED, RESTORED_FROM_TRASH, DELETED
     }
 
     /** Whether readers could see the change: the article was or is public. */

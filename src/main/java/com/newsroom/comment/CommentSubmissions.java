@@ -94,7 +94,8 @@ public class CommentSubmissions {
     @Transactional(readOnly = true)
     public void validate(CommentTarget target, CommentForm form, Errors errors) {
         if (form.body() != null && form.body().strip().length() > settings.maxLength()) {
-            errors.rejectValue("body", "comment.body.size", new Object[] { settings.maxLength() },
+            errors.rejectValue("body", "comment.body.size",
+                    new Object[] { settings.maxLength(), form.body().strip().length() },
                     "Comments can be at most " + settings.maxLength() + " characters.");
         }
         if (form.parentId() != null) {

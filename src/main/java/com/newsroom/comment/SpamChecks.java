@@ -53,11 +53,15 @@ class SpamChecks {
 
     private final CommenterBlocks blocks;
 
-    SpamChecks(NewsroomProperties properties, FormTokens tokens, JdbcClient jdbc, CommenterBlocks blocks) {
+    private final Blocklist blocklist;
+
+    SpamChecks(NewsroomProperties properties, FormTokens tokens, JdbcClient jdbc, CommenterBlocks blocks,
+            Blocklist blocklist) {
         this.settings = properties.comments();
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.blocks = blocks;
+        this.blocklist = blocklist;
     }
 
     /** {@code ipHash} is the keyed hash of the sender's address, as stored with the comment. */
@@ -121,9 +125,7 @@ class SpamChecks {
 
     private Optional<String> blockedWord(CommentForm form) {
         String text = (form.name() + " " + form.body()).toLowerCase(Locale.ROOT);
-        return settings.blockedWords().stream()
-                .map(word -> word.strip().toLowerCase(Locale.ROOT))
-                .filter(word -> !word.isEmpty())
+        return blocklist.words().stream()
                 // Whole words only: "class" must not fire on "classic".
                 .filter(word -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
                         .matcher(text).find())
@@ -131,14 +133,17 @@ class SpamChecks {
     }
 
     private Optional<String> blockedHost(List<String> links) {
+        if (links.isEmpty()) {
+            return Optional.empty();
+        }
+        var blockedHosts = blocklist.hosts();
         for (String link : links) {
             String host = host(link);
             if (host == null) {
                 continue;
             }
-            for (String blocked : settings.blockedHosts()) {
-                String b = blocked.strip().toLowerCase(Locale.ROOT);
-                if (!b.isEmpty() && (host.equals(b) || host.endsWith("." + b))) {
+            for (String b : blockedHosts) {
+                if (host.equals(b) || host.endsWith("." + b)) {
                     return Optional.of(b);
                 }
             }

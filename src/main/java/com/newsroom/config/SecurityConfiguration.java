@@ -89,7 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
                                 "/admin/articles/*/corrections", "/admin/articles/*/delete",
-                                "/admin/articles/*/takedown", "/admin/articles/*/untrash", "/admin/articles/*/purge")
+                                "/admin/articles/*/takedown", "/admin/articles/*/untrash", "/admin/articles/*/purge",
+                                "/admin/articles/*/review/return", "/admin/articles/*/review/notes")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles/trash", "/admin/articles/*/purge").hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.newsroom.audit.AuditLog;
 import com.newsroom.web.RuleViolation;
 import com.newsroom.web.NotFoundException;
 
@@ -62,9 +63,12 @@ public class MediaLibrary {
 
     private final Clock clock;
 
-    MediaLibrary(JdbcClient jdbc, Clock clock) {
+    private final AuditLog audit;
+
+    MediaLibrary(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public long upload(byte[] bytes, String originalName, String altText, Long staffId) {
@@ -100,6 +104,11 @@ public class MediaLibrary {
                     .param("width", resized.getWidth()).param("height", resized.getHeight())
                     .param("bytes", encode(resized, format)).update();
         }
+        String uploader = staffId == null ? null : jdbc.sql("select display_name from staff where id = :id")
+                .param("id", staffId).query(String.class).optional().orElse(null);
+        audit.record(uploader == null ? AuditLog.Actor.SYSTEM : new AuditLog.Actor(staffId, uploader), "media.uploaded",
+                altText.strip(), "/admin/media#media-" + id,
+                "%s, %d×%d, %,d bytes".formatted(type, image.getWidth(), image.getHeight(), bytes.length));
         return id;
     }
 

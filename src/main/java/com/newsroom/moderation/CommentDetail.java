@@ -9,7 +9,13 @@ import com.newsroom.comment.CommentStatus;
 public record CommentDetail(long id, long articleId, String articleTitle, String articleSlug, Long parentId,
         String authorName, String authorWebsite, String body, Instant createdAt, Instant editedAt,
         CommentStatus status, int spamScore, boolean staffReply, List<QueueRow.Reason> reasons,
-        List<Decision> decisions, List<Revision> revisions) {
+        List<Decision> decisions, List<Revision> revisions, String addressHash, QueueRow.Parent parent,
+        List<Other> history) {
+
+    /** Another comment from the same email or the same address, newest first. */
+    public record Other(long id, String authorName, String articleTitle, String excerpt, CommentStatus status,
+            Instant createdAt, boolean sameEmail, boolean sameAddress) {
+    }
 
     public record Decision(String actor, CommentStatus from, String to, String note, Instant at) {
     }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,11 +31,21 @@ public class ModerationQueue {
 
     private static final int EXCERPT_LENGTH = 240;
 
+    private static final String MATCHES = """
+            (cast(:q as text) is null or lower(c.author_name) like :qPrefix escape '\\'
+                 or lower(c.author_email) = :qLower or c.ip_hash = :q)""";
+
+    /**
+     * A reply brings the comment it answers (its text is what the reply means); a search narrows by a name's
+     * beginning, an exact email or an exact address hash (each indexed, see V111).
+     */
     private static final String SELECT = """
             select c.id, c.article_id, a.title, a.slug, c.author_name, c.body, c.created_at, c.status,
-                   c.spam_score, c.parent_id
-            from comments c join articles a on a.id = c.article_id
-            where c.status = :status and (cast(:article as bigint) is null or c.article_id = :article)""";
+                   c.spam_score, c.parent_id, p.author_name as parent_author, p.body as parent_body,
+                   p.status as parent_status
+            from comments c join articles a on a.id = c.article_id left join comments p on p.id = c.parent_id
+            where c.status = :status and (cast(:article as bigint) is null or c.article_id = :article)
+              and """ + MATCHES;
 
     private final JdbcClient jdbc;
 
@@ -42,12 +53,26 @@ public class ModerationQueue {
         this.jdbc = jdbc;
     }
 
+    /** What the queue is narrowed to: one article, and a search by name, email or address hash (null: none). */
+    public record Scope(Long articleId, String search) {
+
+        public static final Scope ALL = new Scope(null, null);
+
+        public Scope {
+            search = search == null || search.isBlank() ? null : search.strip();
+        }
+    }
+
     public Listing<QueueRow> page(CommentStatus status, Long articleId, PageParams params) {
+        return page(status, new Scope(articleId, null), params);
+    }
+
+    public Listing<QueueRow> page(CommentStatus status, Scope scope, PageParams params) {
         List<QueueRow> rows;
         boolean hasNext;
         if (params.before() != null) {
             rows = new ArrayList<>(query(SELECT + " and (c.created_at, c.id) > (:at, :id)"
-                    + " order by c.created_at asc, c.id asc limit :limit", status, articleId, params.before(),
+                    + " order by c.created_at asc, c.id asc limit :limit", status, scope, params.before(),
                     PAGE_SIZE, 0));
             Collections.reverse(rows);
             hasNext = true;
@@ -56,7 +81,7 @@ public class ModerationQueue {
             boolean fromCursor = params.after() != null;
             long offset = fromCursor ? 0 : (long) (params.number() - 1) * PAGE_SIZE;
             rows = query(SELECT + (fromCursor ? " and (c.created_at, c.id) < (:at, :id)" : "")
-                    + " order by c.created_at desc, c.id desc limit :limit offset :offset", status, articleId,
+                    + " order by c.created_at desc, c.id desc limit :limit offset :offset", status, scope,
                     params.after(), PAGE_SIZE + 1, offset);
             hasNext = rows.size() > PAGE_SIZE;
             if (hasNext) {
@@ -71,14 +96,20 @@ public class ModerationQueue {
 
     /** How many comments wait in each tab (optionally for one article). */
     public Map<CommentStatus, Long> counts(Long articleId) {
+        return counts(new Scope(articleId, null));
+    }
+
+    /** How many comments wait in each tab, within the scope. */
+    public Map<CommentStatus, Long> counts(Scope scope) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
         for (CommentStatus status : CommentStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.sql("""
-                select status, count(*) as n from comments
-                where cast(:article as bigint) is null or article_id = :article group by status""")
-                .param("article", articleId)
+        search(jdbc.sql("""
+                select c.status, count(*) as n from comments c
+                where (cast(:article as bigint) is null or c.article_id = :article) and """ + MATCHES
+                + " group by c.status"), scope.search())
+                .param("article", scope.articleId())
                 .query((rs, row) -> Map.entry(CommentStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .list()
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
@@ -91,11 +122,18 @@ public class ModerationQueue {
                 .optional().orElseThrow(NotFoundException::new);
     }
 
-    private List<QueueRow> query(String sql, CommentStatus status, Long articleId, Cursor cursor, int limit,
+    private static JdbcClient.StatementSpec search(JdbcClient.StatementSpec statement, String q) {
+        String lower = q == null ? null : q.toLowerCase(Locale.ROOT);
+        return statement.param("q", q).param("qLower", lower)
+                .param("qPrefix", lower == null ? null : lower.replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%");
+    }
+
+    private List<QueueRow> query(String sql, CommentStatus status, Scope scope, Cursor cursor, int limit,
             long offset) {
-        var statement = jdbc.sql(sql)
+        var statement = search(jdbc.sql(sql), scope.search())
                 .param("status", status.name())
-                .param("article", articleId)
+                .param("article", scope.articleId())
                 .param("limit", limit);
         if (sql.contains(":offset")) {
             statement = statement.param("offset", offset);
@@ -107,7 +145,7 @@ public class ModerationQueue {
                 rs.getString("title"), rs.getString("slug"), rs.getString("author_name"),
                 excerpt(rs.getString("body")), rs.getTimestamp("created_at").toInstant(),
                 CommentStatus.valueOf(rs.getString("status")), rs.getInt("spam_score"),
-                rs.getObject("parent_id") != null, List.of())).list();
+                rs.getObject("parent_id") != null, parent(rs), List.of())).list();
     }
 
     private List<QueueRow> attachReasons(List<QueueRow> rows) {
@@ -123,8 +161,17 @@ public class ModerationQueue {
                 .list()
                 .forEach(e -> reasons.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return rows.stream().map(r -> new QueueRow(r.id(), r.articleId(), r.articleTitle(), r.articleSlug(),
-                r.authorName(), r.excerpt(), r.createdAt(), r.status(), r.spamScore(), r.reply(),
+                r.authorName(), r.excerpt(), r.createdAt(), r.status(), r.spamScore(), r.reply(), r.parent(),
                 reasons.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static QueueRow.Parent parent(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long parentId = rs.getLong("parent_id");
+        if (rs.wasNull() || rs.getString("parent_status") == null) {
+            return null;
+        }
+        return new QueueRow.Parent(parentId, rs.getString("parent_author"), excerpt(rs.getString("parent_body")),
+                CommentStatus.valueOf(rs.getString("parent_status")));
     }
 
     private static Cursor cursor(QueueRow row) {

@@ -2,6 +2,8 @@ package com.newsroom.site;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +50,7 @@ public class SiteSettingsAdmin {
     }
 
     public void save(Values values, AuditLog.Actor actor) {
+        Values before = current();
         jdbc.sql("""
                 insert into site_settings (id, name, tagline, about, social_links, comments_enabled,
                     comments_premoderated, comments_close_after_days, comment_policy, updated_at, updated_by)
@@ -64,7 +67,49 @@ public class SiteSettingsAdmin {
                 .param("days", values.commentsCloseAfterDays()).param("policy", values.commentPolicy().strip())
                 .param("at", Timestamp.from(clock.instant())).param("by", actor.staffId())
                 .update();
-        audit.record(actor, "settings.changed", "site", "");
+        String changes = changes(before, values);
+        if (!changes.isEmpty()) {
+            audit.record(actor, "settings.changed", "Site settings", "/admin/settings", changes);
+        }
         events.publishEvent(new SiteSettingsChanged());
+    }
+
+    /** What a save changed, field by field, in words: "Site name: “Old” → “New”; ...". Empty when nothing did. */
+    static String changes(Values before, Values after) {
+        List<String> changes = new ArrayList<>();
+        text(changes, "Site name", before.name(), after.name());
+        text(changes, "Tagline", before.tagline(), after.tagline());
+        text(changes, "About text", before.about(), after.about());
+        text(changes, "Social links", before.socialLinks(), after.socialLinks());
+        flag(changes, "Readers may comment", before.commentsEnabled(), after.commentsEnabled());
+        flag(changes, "Hold every comment for moderation", before.commentsPremoderated(), after.commentsPremoderated());
+        if (before.commentsCloseAfterDays() != after.commentsCloseAfterDays()) {
+            changes.add("Close comments after: " + before.commentsCloseAfterDays() + " → "
+                    + after.commentsCloseAfterDays() + " days");
+        }
+        text(changes, "Comment policy", before.commentPolicy(), after.commentPolicy());
+        return String.join("; ", changes);
+    }
+
+    private static final int QUOTED = 60;
+
+    private static void text(List<String> changes, String label, String before, String after) {
+        String was = before == null ? "" : before.strip();
+        String now = after == null ? "" : after.strip();
+        if (!was.equals(now)) {
+            changes.add(label + ": " + quote(was) + " → " + quote(now));
+        }
+    }
+
+    private static void flag(List<String> changes, String label, boolean before, boolean after) {
+        if (before != after) {
+            changes.add(label + ": " + (before ? "on" : "off") + " → " + (after ? "on" : "off"));
+        }
+    }
+
+    /** Long texts are shortened: the log says what changed, the settings page holds the whole text. */
+    private static String quote(String text) {
+        String flat = text.replaceAll("\\s+", " ");
+        return "“" + (flat.length() > QUOTED ? flat.substring(0, QUOTED - 1) + "…" : flat) + "”";
     }
 }

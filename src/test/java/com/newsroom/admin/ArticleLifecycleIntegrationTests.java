@@ -145,6 +145,17 @@ class ArticleLifecycleIntegrationTests {
     }
 
     @Test
+    void creatingAndSubmittingAnArticleAreAuditedWithALinkToIt() {
+        Article draft = content.article("Audited draft").in(category).draft();
+        editorService.submitForReview(draft.getId(), Editor.SYSTEM);
+        assertThat(audit.recent(null, 20)).filteredOn(entry -> entry.subject().equals("Audited draft"))
+                .extracting(AuditLog.Entry::action, AuditLog.Entry::link)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("article.submitted", "/admin/articles/" + draft.getId() + "/edit"),
+                        org.assertj.core.groups.Tuple.tuple("article.created", "/admin/articles/" + draft.getId() + "/edit"));
+    }
+
+    @Test
     void scheduleWithoutADateOnANewArticleSavesNothingAndSaysSo() throws Exception {
         MvcResult result = mvc.perform(postNew("Chip rules tighten", "schedule", "")).andReturn();
 

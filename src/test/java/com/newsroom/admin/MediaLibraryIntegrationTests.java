@@ -116,6 +116,10 @@ class MediaLibraryIntegrationTests {
                 .getResponse().getContentAsString());
         assertThat(library.select("#media-" + id + " img").attr("alt")).isEqualTo("Cranes at the harbour");
         assertThat(mvc.perform(get("/media/" + key + "/huge")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(jdbc.sql("select actor_name || ' | ' || subject || ' | ' || link || ' | ' || detail from audit_log"
+                + " where action = 'media.uploaded'").query(String.class).single())
+                .isEqualTo("Erin Editor | Cranes at the harbour | /admin/media#media-" + id
+                        + " | image/png, 2000×1000, " + String.format("%,d", png(2000, 1000).length) + " bytes");
     }
 
     @Test

@@ -190,6 +190,29 @@ class SectionsAndSettingsIntegrationTests {
     }
 
     @Test
+    void savedSettingsAreAuditedWithWhatChanged() throws Exception {
+        send(post("/admin/settings").param("name", "The Daily Circuit").param("tagline", "")
+                .param("commentsEnabled", "true").param("commentsCloseAfterDays", "14"), admin);
+
+        var row = page("/admin/audit", admin).select(".audit-table tbody tr:has(td.action:contains(Settings changed))");
+        assertThat(row).hasSize(1);
+        assertThat(row.select("td.subject a").attr("href")).isEqualTo("/admin/settings");
+        assertThat(row.select("td.detail").text()).contains("Site name: “Newsroom” → “The Daily Circuit”",
+                "Close comments after: 3650 → 14 days", "Hold every comment for moderation: on → off")
+                .doesNotContain("Readers may comment");
+    }
+
+    @Test
+    void theHoldSettingSaysWhatItDoesWhenOff() throws Exception {
+        Document form = page("/admin/settings", admin);
+        var checkbox = form.select("input[name=commentsPremoderated]");
+        assertThat(checkbox.parents().select("label").first().text()).isEqualTo("Hold every comment for moderation");
+        assertThat(form.select("#" + checkbox.attr("aria-describedby")).text())
+                .contains("a first-time commenter still waits in the queue");
+        assertThat(form.select("main").attr("style")).isEmpty();
+    }
+
+    @Test
     void invalidSettingsAreRefusedWithMessagesAndTypedValuesKept() throws Exception {
         MockHttpServletResponse response = send(post("/admin/settings").param("name", "")
                 .param("tagline", "Kept tagline").param("socialLinks", "not a link")

@@ -56,7 +56,7 @@ public class StaffRouteFixtures {
         String text = route.path() + " " + route.fields().values();
         Map<String, String> values = new LinkedHashMap<>();
         boolean articles = text.contains("{article}") || text.contains("{revision}") || text.contains("{version}")
-                || text.contains("{published}") || text.contains("{trashed}");
+                || text.contains("{published}") || text.contains("{trashed}") || text.contains("{inReview}");
         long categoryId = articles || text.contains("{category}") ? content.category("Fixture category " + n).getId()
                 : 0;
         values.put("{category}", String.valueOf(categoryId));
@@ -68,6 +68,11 @@ public class StaffRouteFixtures {
                     .query(Long.class).single()));
             values.put("{version}", String.valueOf(jdbc.sql("select version from articles where id = :id")
                     .param("id", article).query(Long.class).single()));
+        }
+        if (text.contains("{inReview}")) {
+            long inReview = draft(owner, categoryId, "In review fixture " + n);
+            this.articles.submitForReview(inReview, new Editor(owner.getStaffId(), "Author", false));
+            values.put("{inReview}", String.valueOf(inReview));
         }
         if (text.contains("{published}")) {
             long published = draft(owner, categoryId, "Published fixture " + n);

@@ -17,7 +17,8 @@ import com.newsroom.testsupport.StaffFixtures;
 /**
  * Every staff route once: who may use it, a valid request, and the page a valid request leads to. The role
  * matrix and the hostile-input suite both walk it, so a new route is one line here. Paths and fields name
- * fixtures in braces ({article}, {published}, {trashed}, {revision}, {category}, {tag}, {tag2}, {media}, {account},
+ * fixtures in braces ({article}, {inReview}, {published}, {trashed}, {revision}, {category}, {tag}, {tag2}, {media},
+ * {account},
  * {comment}, {version}, {n}), made fresh for every request by {@link StaffRouteFixtures}.
  */
 public final class StaffRoutes {
@@ -45,7 +46,7 @@ public final class StaffRoutes {
 
         /** Whether the path names an article an author may own. */
         public boolean onAnArticle() {
-            return path.contains("{article}") || path.contains("{published}");
+            return path.contains("{article}") || path.contains("{published}") || path.contains("{inReview}");
         }
 
         public boolean isSuccess(String location, Map<String, String> fixtures) {
@@ -101,6 +102,11 @@ public final class StaffRoutes {
         get(routes, "/admin/articles/{trashed}/purge", EDITORS);
         post(routes, "/admin/articles/{trashed}/purge", EDITORS, Map.of(), "/admin/articles/trash");
         post(routes, "/admin/articles/{published}/takedown", EDITORS, Map.of("unpublishAt", future), editPublished);
+        get(routes, "/admin/articles/{article}/review", WRITERS);
+        post(routes, "/admin/articles/{inReview}/review/return", EDITORS, Map.of("note", "Needs a second source."),
+                "/admin/articles/{inReview}/review");
+        post(routes, "/admin/articles/{article}/review/notes", EDITORS, Map.of("note", "Check the figures."),
+                "/admin/articles/{article}/review");
         get(routes, "/admin/categories", EDITORS);
         post(routes, "/admin/categories", EDITORS, Map.of("name", "Section {n}", "slug", "", "description", "About."),
                 "/admin/categories");
@@ -118,9 +124,14 @@ public final class StaffRoutes {
         post(routes, "/admin/media/{media}", EDITORS, Map.of("altText", "New alt"), "/admin/media");
         get(routes, "/admin/comments", MODERATORS);
         get(routes, "/admin/comments/{comment}", MODERATORS);
+        get(routes, "/admin/comments/blocklist", MODERATORS);
+        post(routes, "/admin/comments/blocklist", MODERATORS, Map.of("words", "lottery", "hosts", "win.example"),
+                "/admin/comments/blocklist");
         post(routes, "/admin/comments/bulk", MODERATORS, Map.of("ids", "{comment}", "action", "APPROVE"),
                 "/admin/comments");
         post(routes, "/admin/comments/{comment}/decide", MODERATORS, Map.of("decision", "APPROVE"),
+                "/admin/comments");
+        post(routes, "/admin/comments/undo", MODERATORS, Map.of("undo", "{comment}:APPROVED:PENDING"),
                 "/admin/comments");
         post(routes, "/admin/comments/{comment}/edit", MODERATORS, Map.of("body", "Edited text"),
                 "/admin/comments/{comment}");

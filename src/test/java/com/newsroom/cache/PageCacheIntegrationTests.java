@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 import com.newsroom.article.Article;
+import com.newsroom.audit.AuditLog;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.Editor;
 import com.newsroom.comment.Comment;
@@ -116,7 +117,7 @@ class PageCacheIntegrationTests {
         content.settle();
         assertThat(site.get("/articles/cached-story").html().select("#comment-" + comment.getId())).isEmpty();
         assertThat(site.get("/articles/cached-story").header("X-Cache")).isEqualTo("HIT");
-        moderation.apply(ModerationAction.APPROVE, List.of(comment.getId()), "Mo");
+        moderation.apply(ModerationAction.APPROVE, List.of(comment.getId()), new AuditLog.Actor(null, "Mo"));
         Page page = site.get("/articles/cached-story");
         assertThat(page.html().select("#comment-" + comment.getId() + " .comment-body").text())
                 .isEqualTo("Now you see me");

@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 import com.newsroom.article.Article;
+import com.newsroom.audit.AuditLog;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.Editor;
 import com.newsroom.author.Author;
@@ -180,7 +181,7 @@ class PreciseInvalidationIntegrationTests {
         warm(List.of("/articles/moon-landing", "/category/science", "/articles/cup-final", "/category/sport"));
         assertThat(announced.events()).isEmpty();
 
-        moderation.apply(ModerationAction.APPROVE, List.of(held.getId()), "Mo");
+        moderation.apply(ModerationAction.APPROVE, List.of(held.getId()), new AuditLog.Actor(null, "Mo"));
 
         assertThat(site.get("/articles/moon-landing").html().select("#comment-" + held.getId() + " .comment-body")
                 .text()).isEqualTo("Well reported.");

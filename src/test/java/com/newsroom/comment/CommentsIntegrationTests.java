@@ -50,6 +50,12 @@ class CommentsIntegrationTests {
     @Autowired
     SiteSettingsAdmin settings;
 
+    @Autowired
+    Blocklist blocklist;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     Article article;
 
     String path;
@@ -113,12 +119,53 @@ class CommentsIntegrationTests {
         assertThat(html.select("#comment-name-error").text()).isEqualTo("Please enter your name.");
         assertThat(html.select("#comment-email-error").text()).contains("valid email address");
         assertThat(html.select("#comment-website-error").text()).contains("http://");
-        assertThat(html.select("#comment-body-error").text()).isEqualTo("Comments can be at most 5,000 characters.");
+        assertThat(html.select("#comment-body-error").text()).isEqualTo(
+                "Comments can be at most 5,000 characters; yours has 5,001. Your text is kept: shorten it and send it again.");
         assertThat(html.select("#comment-email").attr("value")).isEqualTo("not-an-email");
         assertThat(html.select("#comment-website").attr("value")).isEqualTo("javascript:alert(1)");
         assertThat(html.select("#comment-body").text()).isEqualTo(longBody);
         assertThat(html.select("#comment-name").attr("aria-invalid")).isEqualTo("true");
         assertThat(comments.count()).isZero();
+    }
+
+    @Test
+    void aRefusedCommentAnswersAtTheFormSoItsMessagesAreInView() {
+        assertThat(site.get(path).html().select(FORM).attr("action")).isEqualTo(path + "/comments#respond");
+        Page refused = send(site.visitor(), Map.of("name", ""));
+        assertThat(refused.status()).isEqualTo(422);
+        // The re-shown form keeps landing there, so a second refusal is in view too.
+        assertThat(refused.html().select("#respond " + FORM).attr("action")).isEqualTo(path + "/comments#respond");
+        assertThat(refused.html().select("#respond #comment-name-error").text()).isEqualTo("Please enter your name.");
+    }
+
+    @Test
+    void aLongPasteIsNotCutSilentlyButCountedAndRefusedWithItsLength() {
+        Document page = site.get(path).html();
+        var box = page.select(FORM + " #comment-body");
+        assertThat(box.hasAttr("maxlength")).as("maxlength cuts a paste without a word").isFalse();
+        assertThat(box.attr("data-max-length")).isEqualTo("5000");
+        assertThat(box.attr("aria-describedby")).isEqualTo("comment-body-count");
+        assertThat(page.select("#comment-body-count").text()).isEqualTo("At most 5,000 characters.");
+
+        String pasted = "y".repeat(6000);
+        Page refused = send(site.visitor(), Map.of("body", pasted));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#comment-body-error").text()).contains("yours has 6,000");
+        assertThat(refused.html().select("#comment-body").text()).isEqualTo(pasted);
+        assertThat(comments.count()).isZero();
+    }
+
+    @Test
+    void openingTheCommentsAddressTakesTheReaderBackToTheArticle() {
+        Page reloaded = site.get(path + "/comments");
+        assertThat(reloaded.status()).isEqualTo(302);
+        assertThat(reloaded.header("Location")).endsWith(path + "#comments");
+        assertThat(site.get("/articles/no-such-story/comments").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theFooterShowsTheYearAsAYear() {
+        assertThat(site.get(path).html().select(".copyright span").first().text()).matches("© \\d{4} Newsroom");
     }
 
     @Test
@@ -174,6 +221,20 @@ class CommentsIntegrationTests {
     void blockedHostsAreFoundInTheBodyAndTheWebsiteIncludingSubdomains() {
         send(site.visitor(), Map.of("website", "https://shop.spam.example/offer", "body", "Nice article."));
         assertThat(reason(onlyComment(), "BLOCKED_HOST")).isEqualTo("Links to the blocked site spam.example.");
+    }
+
+    @Test
+    void wordsAndSitesBlockedInTheAdminCountFromTheNextComment() {
+        send(site.visitor(), Map.of("email", "one@example.com", "body", "Try crypto-doubler at https://doubler.example"));
+        assertThat(rules(onlyComment())).doesNotContain("BLOCKED_WORD", "BLOCKED_HOST");
+
+        content.reset();
+        article = content.article("A story worth discussing").published();
+        transaction.executeWithoutResult(status -> blocklist.replace("Crypto-Doubler\n", "https://www.doubler.example/x",
+                new AuditLog.Actor(null, "Mo Derator")));
+        send(site.visitor(), Map.of("email", "two@example.com", "body", "Try crypto-doubler at https://go.doubler.example/now"));
+        assertThat(reason(onlyComment(), "BLOCKED_WORD")).isEqualTo("Contains the blocked word “crypto-doubler”.");
+        assertThat(reason(onlyComment(), "BLOCKED_HOST")).isEqualTo("Links to the blocked site doubler.example.");
     }
 
     @Test

@@ -139,7 +139,7 @@ class ReaderReportsAndBlocksIntegrationTests {
     @Test
     void aModeratorsDecisionClosesTheReports() {
         reports.report(published.getId(), ReportReason.ABUSE, "", "203.0.113.1");
-        moderation.apply(ModerationAction.REJECT, List.of(published.getId()), "Mia Moderator");
+        moderation.apply(ModerationAction.REJECT, List.of(published.getId()), MODERATOR);
         assertThat(reports.openCount()).isZero();
     }
 

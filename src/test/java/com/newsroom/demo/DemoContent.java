@@ -80,10 +80,14 @@ public class DemoContent implements ApplicationRunner {
 
     private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
 
+    private final DemoWorkflow workflow;
+
     public DemoContent(Categories categories, Tags tags, Authors authors, ArticleEditor articleEditor,
             Comments comments, CommentReports reports, JdbcClient jdbc, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, com.newsroom.article.ArticleWorkflow articleWorkflow,
+            com.newsroom.moderation.ModerationService moderation) {
         this.reports = reports;
+        this.workflow = new DemoWorkflow(articleEditor, articleWorkflow, moderation, comments, jdbc, clock);
         this.categories = categories;
         this.tags = tags;
         this.authors = authors;
@@ -161,6 +165,7 @@ public class DemoContent implements ApplicationRunner {
         }
         int commentCount = loadComments(articleBySlug);
         loadReports();
+        workflow.load(authorBySlug, categoryBySlug.get("ai").getId(), articleBySlug);
         log.info("Demo content loaded: {} categories, {} staff, {} tags, {} articles, {} comments",
                 categoryBySlug.size(), authorBySlug.size(), tagBySlug.size(), articleBySlug.size(), commentCount);
         return dates;

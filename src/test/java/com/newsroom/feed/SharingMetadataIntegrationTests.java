@@ -120,7 +120,9 @@ class SharingMetadataIntegrationTests {
         var response = site.get("/articles/tricky-title");
         assertThat(response.body()).doesNotContain("</script><script>alert(1)");
         Document page = response.html();
-        assertThat(page.select("script")).hasSize(1);
+        // The JSON-LD is the one inline script; the title added none (the page's own /js/ files aside).
+        assertThat(page.select("script:not([src])")).hasSize(1);
+        assertThat(page.select("script[src]").eachAttr("src")).allMatch(src -> src.startsWith("/js/"));
         assertThat(jsonLd(page).path("headline").asString()).isEqualTo(title);
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.article.Article;
+import com.newsroom.audit.AuditLog;
 import com.newsroom.author.Author;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
@@ -54,7 +55,7 @@ class ModerationServiceIntegrationTests {
         Comment pending = content.comment(article, null, "Ada", "Worth reading", CommentStatus.PENDING);
         assertThat(site.get("/articles/moderated-story").html().select("#comment-" + pending.getId())).isEmpty();
 
-        assertThat(moderation.apply(ModerationAction.APPROVE, List.of(pending.getId()), "Mo Derator")).isEqualTo(1);
+        assertThat(moderation.apply(ModerationAction.APPROVE, List.of(pending.getId()), new AuditLog.Actor(null, "Mo Derator")).changed()).isEqualTo(1);
 
         Document page = site.get("/articles/moderated-story").html();
         assertThat(page.select("#comment-" + pending.getId() + " .comment-body").text()).isEqualTo("Worth reading");
@@ -68,10 +69,10 @@ class ModerationServiceIntegrationTests {
     @Test
     void everyDecisionIsRecordedFromAndTo() {
         Comment comment = content.comment(article, null, "Bo", "Hmm", CommentStatus.PENDING);
-        moderation.apply(ModerationAction.SPAM, List.of(comment.getId()), "Mo");
-        moderation.apply(ModerationAction.RESTORE, List.of(comment.getId()), "Ed");
-        moderation.apply(ModerationAction.REJECT, List.of(comment.getId()), "Mo");
-        moderation.apply(ModerationAction.REJECT, List.of(comment.getId()), "Mo");
+        moderation.apply(ModerationAction.SPAM, List.of(comment.getId()), new AuditLog.Actor(null, "Mo"));
+        moderation.apply(ModerationAction.RESTORE, List.of(comment.getId()), new AuditLog.Actor(null, "Ed"));
+        moderation.apply(ModerationAction.REJECT, List.of(comment.getId()), new AuditLog.Actor(null, "Mo"));
+        moderation.apply(ModerationAction.REJECT, List.of(comment.getId()), new AuditLog.Actor(null, "Mo"));
 
         assertThat(moderation.detail(comment.getId()).decisions())
                 .extracting(d -> d.actor() + ":" + d.from() + "→" + d.to())
@@ -83,7 +84,7 @@ class ModerationServiceIntegrationTests {
     void withdrawingAnApprovedCommentHidesItAndFixesTheCount() {
         Comment approved = content.comment(article, null, "Cy", "Shown", CommentStatus.APPROVED);
         assertThat(site.get("/articles/moderated-story").html().select("#comments-title").text()).isEqualTo("1 comment");
-        moderation.apply(ModerationAction.REJECT, List.of(approved.getId()), "Mo");
+        moderation.apply(ModerationAction.REJECT, List.of(approved.getId()), new AuditLog.Actor(null, "Mo"));
         Document page = site.get("/articles/moderated-story").html();
         assertThat(page.select("#comment-" + approved.getId())).isEmpty();
         assertThat(page.select("#comments-title").text()).isEqualTo("Comments");
@@ -96,15 +97,15 @@ class ModerationServiceIntegrationTests {
             ids.add(content.comment(article, null, "R" + i, "Text " + i, CommentStatus.PENDING).getId());
         }
         Comment untouched = content.comment(article, null, "Other", "Not selected", CommentStatus.PENDING);
-        assertThat(moderation.apply(ModerationAction.APPROVE, ids, "Mo")).isEqualTo(3);
+        assertThat(moderation.apply(ModerationAction.APPROVE, ids, new AuditLog.Actor(null, "Mo")).changed()).isEqualTo(3);
         assertThat(comments.findById(untouched.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.PENDING);
-        assertThat(queue.counts(null)).containsEntry(CommentStatus.APPROVED, 3L).containsEntry(CommentStatus.PENDING, 1L);
+        assertThat(queue.counts(ModerationQueue.Scope.ALL)).containsEntry(CommentStatus.APPROVED, 3L).containsEntry(CommentStatus.PENDING, 1L);
     }
 
     @Test
     void deletingIsPermanentButTheDecisionRemains() {
         Comment comment = content.comment(article, null, "Dee", "Delete me", CommentStatus.SPAM);
-        moderation.apply(ModerationAction.DELETE, List.of(comment.getId()), "Mo");
+        moderation.apply(ModerationAction.DELETE, List.of(comment.getId()), new AuditLog.Actor(null, "Mo"));
         assertThat(comments.findById(comment.getId())).isEmpty();
         assertThat(content.jdbc().sql("select count(*) from comment_decisions where to_status = 'DELETED' and note like ?")
                 .param("Comment #" + comment.getId() + " by Dee deleted").query(Integer.class).single()).isEqualTo(1);
@@ -113,7 +114,7 @@ class ModerationServiceIntegrationTests {
     @Test
     void editingKeepsTheOriginalAsARevision() {
         Comment comment = content.comment(article, null, "Eve", "Original wording", CommentStatus.APPROVED);
-        moderation.edit(comment.getId(), "Edited wording", "Mo");
+        moderation.edit(comment.getId(), "Edited wording", new AuditLog.Actor(null, "Mo"));
         CommentDetail detail = moderation.detail(comment.getId());
         assertThat(detail.body()).isEqualTo("Edited wording");
         assertThat(detail.editedAt()).isNotNull();
@@ -127,8 +128,8 @@ class ModerationServiceIntegrationTests {
     void staffRepliesAppearUnderTheCommentMarkedAsTheNewsroom() {
         Author staff = content.author("Mo Derator");
         Comment question = content.comment(article, null, "Fay", "Where is the source?", CommentStatus.APPROVED);
-        long reply = moderation.replyAsStaff(question.getId(), "Linked in the second paragraph.", staff.getId(),
-                "Mo Derator", "Mo Derator");
+        long reply = moderation.replyAsStaff(question.getId(), "Linked in the second paragraph.",
+                new AuditLog.Actor(staff.getId(), "Mo Derator"));
         Document page = site.get("/articles/moderated-story").html();
         var shown = page.select("#comment-" + question.getId() + " .comment-replies #comment-" + reply);
         assertThat(shown.select(".comment-author").text()).isEqualTo("Mo Derator");
@@ -159,8 +160,8 @@ class ModerationServiceIntegrationTests {
         seen.addAll(second.items().stream().map(QueueRow::id).toList());
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(second.hasNext()).isFalse();
-        assertThat(queue.page(CommentStatus.PENDING, null, PageParams.FIRST).items()).hasSize(25);
+        assertThat(queue.page(CommentStatus.PENDING, ModerationQueue.Scope.ALL, PageParams.FIRST).items()).hasSize(25);
         assertThat(queue.counts(article.getId())).containsEntry(CommentStatus.PENDING, 30L);
-        assertThat(queue.counts(null)).containsEntry(CommentStatus.PENDING, 31L);
+        assertThat(queue.counts(ModerationQueue.Scope.ALL)).containsEntry(CommentStatus.PENDING, 31L);
     }
 }

@@ -51,6 +51,8 @@ class RepliesByEmailIntegrationTests {
 
     private static final Pattern CONFIRM_LINK = Pattern.compile("https?://\\S+/replies/confirm/([A-Za-z0-9_-]{32})");
 
+    private static final AuditLog.Actor MODERATOR_ACTOR = new AuditLog.Actor(null, "moderator");
+
     @Autowired
     TestContent content;
 
@@ -121,7 +123,7 @@ class RepliesByEmailIntegrationTests {
     @Test
     void aReaderIsToldOfRepliesOnlyAfterConfirmingAndNeverOfTheirOwn() throws Exception {
         long ada = postComment(site.visitor(), "ada@example.com", "Ada", "Who checked these numbers?", null, true);
-        moderation.apply(ModerationAction.APPROVE, List.of(ada), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(ada), MODERATOR_ACTOR);
 
         assertThat(sender.sendDue()).isEqualTo(1);
         MimeMessage confirmation = onlyMail();
@@ -131,7 +133,7 @@ class RepliesByEmailIntegrationTests {
 
         // Before confirmation a reply tells nobody.
         long early = postComment(site.visitor(), "bob@example.com", "Bob", "I did, last week.", ada, false);
-        moderation.apply(ModerationAction.APPROVE, List.of(early), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(early), MODERATOR_ACTOR);
         assertThat(sender.sendDue()).isZero();
 
         // Opening the link (as a mail scanner would) only asks; the button confirms, without a session.
@@ -147,7 +149,7 @@ class RepliesByEmailIntegrationTests {
         long reply = postComment(site.visitor(), "carla@example.com", "Carla", "The second table is wrong.", ada,
                 false);
         assertThat(sender.sendDue()).as("nothing while the reply is held").isZero();
-        moderation.apply(ModerationAction.APPROVE, List.of(reply), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(reply), MODERATOR_ACTOR);
         assertThat(sender.sendDue()).isEqualTo(1);
         MimeMessage notice = mailServer.getReceivedMessages()[1];
         assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("ada@example.com");
@@ -159,10 +161,10 @@ class RepliesByEmailIntegrationTests {
         assertThat(notice.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 
         // Withdrawn and approved again: still one notice. And Ada's own reply to her comment: none.
-        moderation.apply(ModerationAction.RESTORE, List.of(reply), "moderator");
-        moderation.apply(ModerationAction.APPROVE, List.of(reply), "moderator");
+        moderation.apply(ModerationAction.RESTORE, List.of(reply), MODERATOR_ACTOR);
+        moderation.apply(ModerationAction.APPROVE, List.of(reply), MODERATOR_ACTOR);
         long own = postComment(site.visitor(), "ADA@example.com", "Ada", "Thanks, fixing it.", ada, false);
-        moderation.apply(ModerationAction.APPROVE, List.of(own), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(own), MODERATOR_ACTOR);
         assertThat(sender.sendDue()).isZero();
         assertThat(mailServer.getReceivedMessages()).hasSize(2);
     }
@@ -172,7 +174,7 @@ class RepliesByEmailIntegrationTests {
         String token = confirmedReader("dana@example.com");
         long watched = commentsBy("dana@example.com").get(0);
         long first = postComment(site.visitor(), "eve@example.com", "Eve", "A first reply.", watched, false);
-        moderation.apply(ModerationAction.APPROVE, List.of(first), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(first), MODERATOR_ACTOR);
         assertThat(waiting()).isEqualTo(1);
 
         // RFC 8058: the mail client posts this body to the List-Unsubscribe address, with no cookie or token.
@@ -184,7 +186,7 @@ class RepliesByEmailIntegrationTests {
         assertThat(waiting()).as("the queued notice is dropped").isZero();
 
         long second = postComment(site.visitor(), "eve@example.com", "Eve", "A second reply.", watched, false);
-        moderation.apply(ModerationAction.APPROVE, List.of(second), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(second), MODERATOR_ACTOR);
         assertThat(waiting()).isZero();
         assertThat(site.get("/replies/unsubscribe/" + token).html().select("h1").text())
                 .isEqualTo("No more reply emails");
@@ -335,7 +337,7 @@ class RepliesByEmailIntegrationTests {
     /** A reader with an approved comment who asked for replies and confirmed; returns their link token. */
     private String confirmedReader(String email) throws Exception {
         long id = postComment(site.visitor(), email, "Reader", "Watching this thread.", null, true);
-        moderation.apply(ModerationAction.APPROVE, List.of(id), "moderator");
+        moderation.apply(ModerationAction.APPROVE, List.of(id), MODERATOR_ACTOR);
         sender.sendDue();
         String token = confirmToken(mailServer.getReceivedMessages()[mailServer.getReceivedMessages().length - 1]);
         assertThat(site.visitor().post("/replies/confirm/" + token, Map.of()).status()).isEqualTo(200);

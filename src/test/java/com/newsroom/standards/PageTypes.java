@@ -61,6 +61,11 @@ final class PageTypes {
             PageType.staff("moderation queue", "/admin/comments"),
             PageType.staff("moderation queue, approved tab", "/admin/comments?status=APPROVED"),
             PageType.staff("moderation comment detail", "/admin/comments/{comment}"),
+            PageType.staff("moderation queue, searched", "/admin/comments?q=di"),
+            PageType.staff("moderation queue, search with no match", "/admin/comments?q=nobody"),
+            PageType.staff("moderation detail of a held reply", "/admin/comments/{reply}"),
+            PageType.staff("blocked words and sites", "/admin/comments/blocklist"),
+            PageType.staff("article review and notes", "/admin/articles/{articleId}/review"),
             PageType.reader("search results", "/search?q=standards"),
             PageType.reader("search without a query", "/search"),
             PageType.staff("article list (admin)", "/admin/articles"),
@@ -77,12 +82,14 @@ final class PageTypes {
             PageType.staff("site settings", "/admin/settings"),
             PageType.staff("staff", "/admin/staff"),
             PageType.staff("audit log", "/admin/audit"),
+            PageType.staff("audit log, filtered", "/admin/audit?action=article.published&from=2000-01-01&to=2999-12-31"),
+            PageType.staff("audit log, a date that is not one", "/admin/audit?from=yesterday"),
             PageType.staff("own profile", "/admin/profile"));
 
     static final String STAFF_LOGIN = "standards.admin";
 
     /** Content for every page type: an article in a category, tagged, by an author, with comments. */
-    record Fixture(Article article, Comment comment) {
+    record Fixture(Article article, Comment comment, Comment reply) {
 
         static Fixture create(TestContent content, StaffLogins staff) {
             content.reset();
@@ -110,6 +117,7 @@ final class PageTypes {
                     CommentStatus.APPROVED);
             content.comment(article, approved, "Bo Reader", "A reply to Ada.", CommentStatus.APPROVED);
             Comment pending = content.comment(article, null, "Cy Reader", "Is there a source?", CommentStatus.PENDING);
+            Comment reply = content.comment(article, approved, "Di Reader", "A held reply to Ada.", CommentStatus.PENDING);
             var admin = staff.create("Standards Admin", Role.ADMIN);
             // Text the administrator typed in a new article and never saved: the editor offers it back.
             content.jdbc().sql("""
@@ -118,7 +126,7 @@ final class PageTypes {
                     .param("staff", admin.getStaffId())
                     .param("fields", "{\"title\": [\"Unsaved headline\"], \"bodyMarkdown\": [\"Typed, *never* saved.\"]}")
                     .update();
-            return new Fixture(article, pending);
+            return new Fixture(article, pending, reply);
         }
 
         String resolve(String path) {
@@ -129,6 +137,7 @@ final class PageTypes {
             values.put("{tag}", "energy");
             values.put("{author}", "jo-writer");
             values.put("{comment}", String.valueOf(comment.getId()));
+            values.put("{reply}", String.valueOf(reply.getId()));
             String resolved = path;
             for (var entry : values.entrySet()) {
                 resolved = resolved.replace(entry.getKey(), entry.getValue());

@@ -50,7 +50,9 @@ public final class Visitor {
             fields.put(input.attr("name"), value);
         }
         fields.putAll(values);
-        return post(form.attr("action"), fields);
+        // As a browser: the fragment of the action names where to land afterwards and is never sent.
+        String action = form.attr("action");
+        return post(action.contains("#") ? action.substring(0, action.indexOf('#')) : action, fields);
     }
 
     public Page post(String path, Map<String, String> fields) {

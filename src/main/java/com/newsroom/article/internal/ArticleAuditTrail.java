@@ -35,11 +35,18 @@ class ArticleAuditTrail {
             case TAKEDOWN_CLEARED -> "article.takedownCleared";
             // A renamed draft was never at a public address; a public one now answers with a redirect.
             case SLUG_CHANGED -> event.oldStatus() == ArticleStatus.PUBLISHED ? "article.slugChanged" : null;
-            case CREATED, EDITED, SUBMITTED_FOR_REVIEW -> null;
+            case CREATED -> "article.created";
+            case SUBMITTED_FOR_REVIEW -> "article.submitted";
+            case RETURNED_TO_AUTHOR -> "article.returned";
+            // Saves of the text are kept as revisions, with their own history; the log keeps the steps.
+            case EDITED -> null;
         };
         if (action != null) {
+            // A deleted article has no editor page to link to.
+            String link = event.kind() == ArticleEvent.Kind.DELETED ? null
+                    : "/admin/articles/" + event.articleId() + "/edit";
             audit.record(new AuditLog.Actor(event.by().staffIdOrNull(), event.by().name()), action, event.title(),
-                    event.detail());
+                    link, event.detail());
         }
     }
 }

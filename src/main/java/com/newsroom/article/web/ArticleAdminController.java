@@ -89,6 +89,7 @@ class ArticleAdminController {
         model.addAttribute("categories", editor.categoryChoices());
         model.addAttribute("authors", editor.authorChoices());
         model.addAttribute("filter", new ArticleAdminQueries.Filter(status, category, author, q, own));
+        model.addAttribute("editsAll", me.has(Role.EDITOR));
         return "admin/articles/list";
     }
 

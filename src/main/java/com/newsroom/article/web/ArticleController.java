@@ -84,6 +84,18 @@ class ArticleController {
         return show(page, CommentForm.empty(replyTo), request, model);
     }
 
+    /**
+     * The comment form's address, opened directly (a reload after a refused comment, a shared link): back to the
+     * article's comments rather than a bare 405.
+     */
+    @GetMapping("/articles/{slug}/comments")
+    String commentsAddress(@PathVariable String slug) {
+        ArticleLookup lookup = lookup(slug);
+        String current = lookup instanceof ArticleLookup.Moved moved ? moved.currentSlug()
+                : ((ArticleLookup.Found) lookup).page().slug();
+        return "redirect:/articles/" + current + "#comments";
+    }
+
     @PostMapping("/articles/{slug}/comments")
     String comment(@PathVariable String slug, @Valid @ModelAttribute("commentForm") CommentForm form,
             BindingResult errors, HttpServletRequest request, HttpServletResponse response,

@@ -1,7 +1,9 @@
 package com.newsroom.moderation.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -19,17 +21,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.newsroom.account.StaffUser;
+import com.newsroom.audit.AuditLog;
 import com.newsroom.comment.CommentReports;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.moderation.ModerationAction;
 import com.newsroom.moderation.ModerationQueue;
 import com.newsroom.moderation.ModerationService;
 import com.newsroom.web.BadRequestException;
+import com.newsroom.web.RuleViolation;
 import com.newsroom.web.paging.PageParams;
 
-/** The comment queue at /admin/comments: tabs per status, reasons, single and bulk decisions. */
+/**
+ * The comment queue at /admin/comments: tabs per status, reasons, single and bulk decisions, search. After a
+ * decision the queue comes back at the next comment (an anchor, so it works without JavaScript), with a notice
+ * naming what was done and a button to undo it.
+ */
 @Controller
 @RequestMapping("/admin/comments")
 @PreAuthorize("hasRole('MODERATOR')")
@@ -51,19 +60,24 @@ class CommentModerationController {
 
     @GetMapping
     String queue(@RequestParam(defaultValue = "PENDING") String status, @RequestParam(required = false) Long article,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String after,
-            @RequestParam(required = false) String before, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String after, @RequestParam(required = false) String before, Model model) {
         CommentStatus tab = status(status);
         PageParams params = PageParams.of(page, after, before);
+        ModerationQueue.Scope scope = new ModerationQueue.Scope(article, q);
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", CommentStatus.values());
         model.addAttribute("articleId", article);
+        model.addAttribute("q", scope.search());
         model.addAttribute("articleTitle", article == null ? null : queue.articleTitle(article));
-        model.addAttribute("counts", queue.counts(article));
+        model.addAttribute("counts", queue.counts(scope));
         model.addAttribute("reportedCount", reports.openCount());
-        model.addAttribute("listing", queue.page(tab, article, params));
+        model.addAttribute("listing", queue.page(tab, scope, params));
         model.addAttribute("actions", actionsFor(tab));
-        model.addAttribute("basePath", QUEUE + "?status=" + tab + (article == null ? "" : "&article=" + article));
+        model.addAttribute("basePath", UriComponentsBuilder.fromPath(QUEUE).queryParam("status", tab)
+                .queryParamIfPresent("article", java.util.Optional.ofNullable(article))
+                .queryParamIfPresent("q", java.util.Optional.ofNullable(scope.search()))
+                .build().encode().toUriString());
         return "admin/comments/queue";
     }
 
@@ -73,30 +87,57 @@ class CommentModerationController {
     }
 
     @PostMapping("/bulk")
-    String bulk(@RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam String action,
+    String bulk(@RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(required = false) String action,
             @RequestParam(name = "returnTo", required = false) String returnTo,
             @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
+        // The bulk menu starts on no action, so nothing is ever applied by a default nobody chose.
+        if (action == null || action.isBlank()) {
+            redirect.addFlashAttribute("flash", "moderation.flash.noAction");
+            return "redirect:" + safeReturn(returnTo);
+        }
+        ModerationAction chosen = action(action);
         if (ids == null || ids.isEmpty()) {
             redirect.addFlashAttribute("flash", "moderation.flash.noneSelected");
             return "redirect:" + safeReturn(returnTo);
         }
-        int changed = moderation.apply(action(action), ids, me.getDisplayName());
-        redirect.addFlashAttribute("flash", "moderation.flash.applied");
-        redirect.addFlashAttribute("flashCount", changed);
+        decided(moderation.apply(chosen, ids, actor(me)), redirect);
         return "redirect:" + safeReturn(returnTo);
     }
 
     @PostMapping("/{id}/decide")
     String decide(@PathVariable long id, @RequestParam String decision,
             @RequestParam(name = "returnTo", required = false) String returnTo,
+            @RequestParam(name = "next", required = false) Long next,
             @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
         ModerationAction action = action(decision);
-        int changed = moderation.apply(action, List.of(id), me.getDisplayName());
-        redirect.addFlashAttribute("flash", "moderation.flash.applied");
-        redirect.addFlashAttribute("flashCount", changed);
+        decided(moderation.apply(action, List.of(id), actor(me)), redirect);
         String back = safeReturn(returnTo);
         // A deleted comment has no detail page to return to.
-        return "redirect:" + (action == ModerationAction.DELETE && back.startsWith(QUEUE + "/") ? QUEUE : back);
+        if (action == ModerationAction.DELETE && back.startsWith(QUEUE + "/")) {
+            return "redirect:" + QUEUE;
+        }
+        // Back in the queue, at the comment after the one just decided.
+        return "redirect:" + back + (next != null && back.startsWith(QUEUE + "?") ? "#queue-" + next : "");
+    }
+
+    /** Takes back the decision just announced: {@code undo} holds "id:STATUS_NOW:STATUS_BEFORE" per comment. */
+    @PostMapping("/undo")
+    String undo(@RequestParam(name = "undo", required = false) List<String> undo,
+            @RequestParam(name = "returnTo", required = false) String returnTo,
+            @AuthenticationPrincipal StaffUser me, RedirectAttributes redirect) {
+        Map<Long, ModerationService.Undo> moves = new LinkedHashMap<>();
+        for (String move : undo == null ? List.<String>of() : undo) {
+            String[] parts = move.split(":");
+            if (parts.length != 3 || !parts[0].matches("\\d{1,18}")) {
+                throw new BadRequestException("Malformed undo");
+            }
+            moves.put(Long.parseLong(parts[0]), new ModerationService.Undo(status(parts[1]), status(parts[2])));
+        }
+        int undone = moderation.undo(moves, actor(me));
+        redirect.addFlashAttribute("flash", undone == moves.size() ? "moderation.flash.undone"
+                : "moderation.flash.undoneInPart");
+        return "redirect:" + safeReturn(returnTo);
     }
 
     @PostMapping("/{id}/edit")
@@ -107,7 +148,7 @@ class CommentModerationController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return showDetail(id, form, null, model);
         }
-        moderation.edit(id, form.body().strip(), me.getDisplayName());
+        moderation.edit(id, form.body().strip(), actor(me));
         redirect.addFlashAttribute("flash", "moderation.flash.edited");
         return "redirect:" + QUEUE + "/" + id;
     }
@@ -120,8 +161,18 @@ class CommentModerationController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return showDetail(id, null, form, model);
         }
-        moderation.replyAsStaff(id, form.body().strip(), me.getStaffId(), me.getDisplayName(), me.getDisplayName());
-        redirect.addFlashAttribute("flash", "moderation.flash.replied");
+        CommentStatus before = moderation.detail(id).status();
+        try {
+            moderation.replyAsStaff(id, form.body().strip(), actor(me));
+        }
+        catch (RuleViolation refused) {
+            // Under a comment readers cannot see, the reply would stand alone: kept here, with the reason.
+            errors.rejectValue(refused.field(), refused.messageKey());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showDetail(id, null, form, model);
+        }
+        redirect.addFlashAttribute("flash", before == CommentStatus.PENDING ? "moderation.flash.approvedAndReplied"
+                : "moderation.flash.replied");
         return "redirect:" + QUEUE + "/" + id;
     }
 
@@ -133,6 +184,15 @@ class CommentModerationController {
         model.addAttribute("replyForm", replyForm != null ? replyForm : new ModerationForm(""));
         model.addAttribute("actions", actionsFor(detail.status()));
         return "admin/comments/detail";
+    }
+
+    /** The notice after a decision: what was done to whom, and what undoing it takes. */
+    private static void decided(ModerationService.Outcome outcome, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("decided", Decided.of(outcome));
+    }
+
+    private static AuditLog.Actor actor(StaffUser me) {
+        return new AuditLog.Actor(me.getStaffId(), me.getDisplayName());
     }
 
     /** The decisions that make sense from a tab: no "approve" on the approved tab, delete only for junk. */
@@ -165,7 +225,7 @@ class CommentModerationController {
     /** Only back into the queue: never an open redirect to another site. */
     static String safeReturn(String returnTo) {
         if (returnTo != null && returnTo.startsWith(QUEUE) && !returnTo.contains("//") && !returnTo.contains("\\")
-                && !returnTo.contains("\r") && !returnTo.contains("\n")) {
+                && !returnTo.contains("\r") && !returnTo.contains("\n") && !returnTo.contains("#")) {
             return returnTo;
         }
         return QUEUE;

@@ -77,4 +77,29 @@ class ReaderBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mei-Lin Zhang");
         assertThat(browser.findElements(By.cssSelector(".card-title"))).hasSize(1);
     }
+
+    @Test
+    void aRefusedCommentComesBackAtTheFormAndALongPasteIsCountedNotCut(WebDriver browser) {
+        content.article("A long discussion").body("Paragraph.\n\n".repeat(300)).published();
+        browser.get(site.baseUrl() + "/articles/a-long-discussion");
+        WebElement body = browser.findElement(By.id("comment-body"));
+        String pasted = "z".repeat(6000);
+        // As a paste: the whole text at once, which a maxlength would have cut to 5,000 without a word.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", body, pasted);
+        assertThat(browser.findElement(By.id("comment-body-count")).getText())
+                .isEqualTo("6,000 of 5,000 characters: 1,000 too many. Shorten it before sending.");
+        browser.findElement(By.id("comment-email")).sendKeys("ada@example.com");
+        browser.findElement(By.cssSelector("form.comment-form button[type=submit]")).click();
+
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().endsWith("/comments#respond"));
+        WebElement error = browser.findElement(By.id("comment-name-error"));
+        assertThat(error.getText()).isEqualTo("Please enter your name.");
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                browser.findElement(By.cssSelector("#respond .notice-error")))).as("the messages are in view").isTrue();
+        assertThat(browser.findElement(By.id("comment-body-error")).getText()).contains("yours has 6,000");
+        assertThat(browser.findElement(By.id("comment-body")).getAttribute("value")).hasSize(6000);
+    }
 }

@@ -114,7 +114,9 @@ class ReaderPagesIntegrationTests {
         assertThat(page.select(".tags a").eachAttr("href")).containsExactly("/tag/china", "/tag/policy");
         assertThat(texts(page, ".related .card-title")).containsExactly(sibling.getTitle());
         assertThat(page.select(".share-links a")).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(page.select("script:not([type=application/ld+json])")).isEmpty();
+        // No inline and no third-party script: only the site's own small enhancements (the comment counter).
+        assertThat(page.select("script:not([type=application/ld+json]):not([src])")).isEmpty();
+        assertThat(page.select("script[src]").eachAttr("src")).allMatch(src -> src.startsWith("/js/"));
         assertThat(page.select(".follow-links a")).isNotEmpty();
         assertThat(page.select("a[href=#top]")).isNotEmpty();
         assertThat(page.select("link[rel=canonical]").attr("href"))

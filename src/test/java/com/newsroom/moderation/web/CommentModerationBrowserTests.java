@@ -82,7 +82,7 @@ class CommentModerationBrowserTests {
         assertThat(row.getText()).contains("Ada Reader", "Which companies are in the group?",
                 "First comment from this email address.");
         row.findElement(By.cssSelector("button[value=APPROVE]")).click();
-        assertThat(moderator.findElement(By.cssSelector(".notice-success")).getText()).isEqualTo("1 comment updated.");
+        assertThat(moderator.findElement(By.cssSelector(".decided")).getText()).contains("Approved the comment by Ada Reader.");
 
         reader.get(article);
         var shown = reader.findElement(By.id("comment-" + comment.getId()));
@@ -90,5 +90,61 @@ class CommentModerationBrowserTests {
                 .doesNotContain("awaiting moderation");
         assertThat(reader.findElement(By.id("comments-title")).getText()).isEqualTo("1 comment");
         assertThat(reader.getPageSource()).doesNotContain("ada@example.com");
+    }
+
+    @Test
+    void aModeratorWorksTheQueueWithTheKeyboardAloneOnAPhoneSizedScreen() {
+        var article = content.article("Keyboard story").published();
+        Comment first = content.comment(article, null, "Ada Reader", "Oldest comment", com.newsroom.comment.CommentStatus.PENDING);
+        content.clock().advance(Duration.ofSeconds(1));
+        Comment second = content.comment(article, null, "Bo Reader", "Middle comment", com.newsroom.comment.CommentStatus.PENDING);
+        content.clock().advance(Duration.ofSeconds(1));
+        Comment third = content.comment(article, null, "Cy Spammer", "Newest comment", com.newsroom.comment.CommentStatus.PENDING);
+        staff.create("Mo Derator", Role.MODERATOR);
+        moderator.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        signIn(moderator, "/admin/comments");
+
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) moderator)
+                .executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 390 px").isLessThanOrEqualTo(390);
+        var keys = new org.openqa.selenium.interactions.Actions(moderator);
+        keys.sendKeys("j").perform();
+        assertThat(moderator.switchTo().activeElement().getAttribute("id")).isEqualTo("queue-" + third.getId());
+        keys.sendKeys("s").perform();
+
+        // Back at the next comment, with the decision named and an undo.
+        new org.openqa.selenium.support.ui.WebDriverWait(moderator, Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().endsWith("#queue-" + second.getId()));
+        assertThat(moderator.findElement(By.cssSelector(".decided")).getText())
+                .contains("Marked the comment by Cy Spammer as spam.");
+        assertThat(moderator.switchTo().activeElement().getAttribute("id")).isEqualTo("queue-" + second.getId());
+        assertThat(comments.findById(third.getId()).orElseThrow().getStatus())
+                .isEqualTo(com.newsroom.comment.CommentStatus.SPAM);
+        keys.sendKeys("a").perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(moderator, Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().endsWith("#queue-" + first.getId()));
+        assertThat(comments.findById(second.getId()).orElseThrow().getStatus())
+                .isEqualTo(com.newsroom.comment.CommentStatus.APPROVED);
+
+        // Select all, then a bulk action chosen on purpose.
+        moderator.findElement(By.id("select-all")).click();
+        assertThat(moderator.findElements(By.cssSelector("input[name=ids]:checked"))).hasSize(1);
+        new org.openqa.selenium.support.ui.Select(moderator.findElement(By.id("bulk-action"))).selectByValue("REJECT");
+        moderator.findElement(By.cssSelector(".bulk-actions button[type=submit]")).click();
+        assertThat(moderator.findElement(By.cssSelector(".decided")).getText())
+                .contains("Rejected the comment by Ada Reader.");
+        moderator.findElement(By.cssSelector(".decided form.undo button")).click();
+        assertThat(moderator.findElement(By.cssSelector(".flash")).getText()).startsWith("Undone");
+        assertThat(comments.findById(first.getId()).orElseThrow().getStatus())
+                .isEqualTo(com.newsroom.comment.CommentStatus.PENDING);
+    }
+
+    private void signIn(WebDriver browser, String path) {
+        browser.get(site.baseUrl() + path);
+        browser.findElement(By.id("username")).sendKeys("mo.derator");
+        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(driver -> driver.getCurrentUrl().contains(path));
     }
 }

@@ -165,4 +165,194 @@ class CommentModerationIntegrationTests {
                 Map.of("decision", "RESTORE", "returnTo", "/admin/comments//evil.example"));
         assertThat(sneaky.header("Location")).endsWith("/admin/comments");
     }
+
+    @Test
+    void aStaffReplyToAHeldCommentApprovesItFirstSoTheReplyIsNeverAloneAtTheTop() {
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        String detail = "/admin/comments/" + held.getId();
+        Document page = moderator.get(detail).html();
+        assertThat(page.select("#reply-note").text()).contains("publishing a reply approves it first");
+        assertThat(page.select("form[action$=/reply] button").text()).isEqualTo("Approve the comment and publish reply");
+
+        var answer = moderator.post(detail, detail + "/reply", Map.of("body", "The source is in the second paragraph."));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(comments.findById(held.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.APPROVED);
+        Document article = site.get("/articles/moderated-story").html();
+        assertThat(article.select("#comment-" + held.getId() + " > article .comment-body").text())
+                .isEqualTo("Is there a source for this?");
+        assertThat(article.select("#comment-" + held.getId() + " .comment-replies .comment-body").text())
+                .isEqualTo("The source is in the second paragraph.");
+        assertThat(article.select(".comment-list > li").size()).isEqualTo(1);
+        assertThat(moderator.get(detail).html().select(".decisions li").text())
+                .contains("PENDING → APPROVED", "Approved with a staff reply");
+    }
+
+    @Test
+    void aReplyUnderASpamCommentIsRefusedWithItsTextKept() {
+        held.moveTo(CommentStatus.SPAM);
+        comments.save(held);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        String detail = "/admin/comments/" + held.getId();
+        var refused = moderator.post(detail, detail + "/reply", Map.of("body", "Thanks for asking."));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.html().select("#reply-body").text()).isEqualTo("Thanks for asking.");
+        assertThat(refused.html().select(".field-message").text()).contains("Readers cannot see this comment");
+        assertThat(comments.count()).isEqualTo(1);
+        assertThat(site.get("/articles/moderated-story").html().select(".comment-body")).isEmpty();
+    }
+
+    @Test
+    void aDecisionIsNamedWithAnUndoAndTheQueueComesBackAtTheNextComment() {
+        content.clock().advance(java.time.Duration.ofSeconds(1));
+        Comment newer = content.comment(article, null, "Bo Reader", "Newer", CommentStatus.PENDING);
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        Document queue = moderator.get("/admin/comments").html();
+        String formaction = queue.select("#queue-" + newer.getId() + " button[value=SPAM]").attr("formaction");
+        assertThat(formaction).contains("next=" + held.getId());
+
+        var answer = moderator.post("/admin/comments", formaction,
+                Map.of("decision", "SPAM", "returnTo", "/admin/comments?status=PENDING"));
+        assertThat(answer.header("Location")).endsWith("/admin/comments?status=PENDING#queue-" + held.getId());
+        Document after = moderator.get("/admin/comments?status=PENDING").html();
+        assertThat(after.select(".decided p").text()).isEqualTo("Marked the comment by Bo Reader as spam.");
+        assertThat(comments.findById(newer.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.SPAM);
+
+        var undo = after.select(".decided form.undo");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        undo.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        var undone = moderator.postRaw("/admin/comments/undo", fields);
+        assertThat(undone.status()).isEqualTo(302);
+        assertThat(comments.findById(newer.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(undone.header("Location")).endsWith("/admin/comments?status=PENDING");
+        assertThat(moderator.get("/admin/comments?status=PENDING").html().select(".flash").text())
+                .isEqualTo("Undone: the comments are back where they were.");
+    }
+
+    @Test
+    void theBulkMenuHasNoDefaultAndApplyingWithoutChoosingChangesNothing() {
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        Document queue = moderator.get("/admin/comments").html();
+        var selected = queue.select("#bulk-action option[selected]");
+        assertThat(selected.attr("value")).isEmpty();
+        assertThat(queue.select("#bulk-action").hasAttr("required")).isTrue();
+        String token = queue.select("input[name=_csrf]").attr("value");
+        var answer = moderator.postEncoded("/admin/comments/bulk", "_csrf=" + token + "&action=&ids=" + held.getId());
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(comments.findById(held.getId()).orElseThrow().getStatus()).isEqualTo(CommentStatus.PENDING);
+        assertThat(moderator.get("/admin/comments").html().select(".flash").text())
+                .startsWith("Choose what to do with the selected comments");
+    }
+
+    @Test
+    void aReplyInTheQueueShowsTheCommentItAnswers() {
+        held.approve();
+        comments.save(held);
+        Comment reply = content.comment(article, held, "Cy Reader", "No source, as usual.", CommentStatus.PENDING);
+        Document queue = staff.signedIn("Mo Derator", Role.MODERATOR).get("/admin/comments").html();
+        var row = queue.select("#queue-" + reply.getId());
+        assertThat(row.select(".queue-parent").text()).contains("In reply to Ada Reader:", "Is there a source for this?");
+        assertThat(row.select(".queue-excerpt").text()).isEqualTo("No source, as usual.");
+    }
+
+    @Test
+    void theQueueIsSearchedByNameEmailOrAddressHashAndACommentShowsItsWritersOtherComments() {
+        Comment other = content.comment(article, null, "Bo Reader", "Unrelated", CommentStatus.PENDING);
+        Comment earlier = content.comment(content.article("Earlier story").published(), null, "Ada R.",
+                "My first comment", CommentStatus.APPROVED);
+        content.jdbc().sql("update comments set author_email = 'ada.reader@example.com', ip_hash = 'hash-of-ada' where id in (?, ?)")
+                .param(held.getId()).param(earlier.getId()).update();
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+
+        assertThat(ids(moderator.get("/admin/comments?q=ada").html())).containsExactly("queue-" + held.getId());
+        assertThat(ids(moderator.get("/admin/comments?q=ADA.READER%40example.com").html()))
+                .containsExactly("queue-" + held.getId());
+        Document byHash = moderator.get("/admin/comments?status=APPROVED&q=hash-of-ada").html();
+        assertThat(ids(byHash)).containsExactly("queue-" + earlier.getId());
+        assertThat(byHash.select(".tabs a").eachText()).contains("Pending 1", "Approved 1");
+        assertThat(ids(moderator.get("/admin/comments?q=nobody").html())).isEmpty();
+        assertThat(ids(moderator.get("/admin/comments?q=%25").html())).isEmpty();
+
+        Document detail = moderator.get("/admin/comments/" + held.getId()).html();
+        assertThat(detail.select(".commenter-history li").text())
+                .contains("Ada R.", "My first comment", "Earlier story", "same email", "same address")
+                .doesNotContain("Unrelated");
+        assertThat(detail.select(".hash").text()).isEqualTo("hash-of-ada");
+        assertThat(other.getId()).isNotNull();
+    }
+
+    @Test
+    void everyModerationDecisionEditAndReplyIsInTheAuditLogLinkedToTheComment() {
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        String detail = "/admin/comments/" + held.getId();
+        moderator.post(detail, detail + "/decide", Map.of("decision", "APPROVE", "returnTo", detail));
+        moderator.post(detail, detail + "/edit", Map.of("body", "Is there a source?"));
+        moderator.post(detail, detail + "/reply", Map.of("body", "Yes."));
+
+        HttpSignIn admin = staff.signedIn("Ad Min", Role.ADMIN);
+        Document log = admin.get("/admin/audit").html();
+        assertThat(log.select("td.action").eachText()).contains("Comment approved", "Comment edited", "Staff reply");
+        var approved = log.select("tr:has(td.action:contains(Comment approved))").first();
+        assertThat(approved.select("td.subject a").attr("href")).isEqualTo(detail);
+        assertThat(approved.select("td.subject").text()).isEqualTo("Comment #" + held.getId() + " by Ada Reader on “Moderated story”");
+        assertThat(approved.text()).contains("Mo Derator", "pending → approved");
+
+        Document byAction = admin.get("/admin/audit?action=comment.edited").html();
+        assertThat(byAction.select("td.action").eachText()).containsExactly("Comment edited");
+        long moId = content.jdbc().sql("select actor_id from audit_log where action = 'comment.edited'").query(Long.class).single();
+        Document byPerson = admin.get("/admin/audit?person=" + moId).html();
+        assertThat(byPerson.select("tbody tr td:nth-child(2)").eachText()).containsOnly("Mo Derator");
+        String today = java.time.LocalDate.ofInstant(content.now(), java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.ofInstant(content.now(), java.time.ZoneOffset.UTC).plusDays(1).toString();
+        assertThat(admin.get("/admin/audit?action=comment.edited&from=" + today + "&to=" + today).html()
+                .select("td.action").eachText()).containsExactly("Comment edited");
+        assertThat(admin.get("/admin/audit?action=comment.edited&from=" + tomorrow).html().select("td.action")).isEmpty();
+        var badDate = admin.get("/admin/audit?from=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.html().select("#audit-from-error").text()).contains("“yesterday” is not a date");
+        assertThat(badDate.html().select("#audit-from").attr("value")).isEqualTo("yesterday");
+    }
+
+    @Test
+    void moderatorsKeepTheBlockedWordsAndSitesWithAnAuditTrail() {
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        String page = "/admin/comments/blocklist";
+        Document form = moderator.get(page).html();
+        assertThat(form.select(".configured-words").text()).isEqualTo("casino, cheap pills");
+
+        var refused = moderator.post(page, page, Map.of("words", "lottery", "hosts", "not a site"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select(".form-error").text()).contains("spam.example");
+        assertThat(refused.html().select("#hosts").text()).isEqualTo("not a site");
+        assertThat(refused.html().select("#words").text()).isEqualTo("lottery");
+        assertThat(content.jdbc().sql("select count(*) from spam_blocklist").query(Integer.class).single()).isZero();
+
+        assertThat(moderator.post(page, page, Map.of("words", "Lottery\nfree money", "hosts", "win.example"))
+                .status()).isEqualTo(302);
+        Document saved = moderator.get(page).html();
+        assertThat(saved.select("#words").text()).isEqualTo("free money\nlottery");
+        assertThat(saved.select("#hosts").text()).isEqualTo("win.example");
+        moderator.post(page, page, Map.of("words", "lottery", "hosts", "win.example"));
+        assertThat(content.jdbc().sql("select detail from audit_log where action = 'blocklist.changed' order by id")
+                .query(String.class).list())
+                .containsExactly("words added: free money, lottery; site added: win.example", "word removed: free money");
+    }
+
+    @Test
+    void theQueuePagesWithinItsTabAndSearch() {
+        for (int i = 0; i < 26; i++) {
+            content.clock().advance(java.time.Duration.ofSeconds(1));
+            content.comment(article, null, "Ada Reader " + i, "Comment " + i, CommentStatus.PENDING);
+        }
+        HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        Document first = moderator.get("/admin/comments?status=PENDING&q=ada").html();
+        assertThat(ids(first)).hasSize(25);
+        String older = first.select(".pager a[rel=next]").attr("href");
+        assertThat(older).startsWith("/admin/comments?status=PENDING&q=ada&page=2&after=");
+        Document second = moderator.get(older).html();
+        assertThat(ids(second)).hasSize(2).last().isEqualTo("queue-" + held.getId());
+    }
+
+    private static java.util.List<String> ids(Document queue) {
+        return queue.select(".queue-item").eachAttr("id");
+    }
 }
