@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.secrets.SiteSecrets;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.PlainText;
 import com.newsroom.web.RuleViolation;
 
 /**
@@ -105,12 +106,7 @@ public class CommenterBlocks {
     @Transactional(readOnly = true)
     public String describe(long commentId) {
         Comment comment = comments.findById(commentId).orElseThrow(NotFoundException::new);
-        return comment.getAuthorName() + " (comment #" + commentId + "): " + excerpt(comment.getBody());
-    }
-
-    private static String excerpt(String body) {
-        String line = body.strip().replaceAll("\\s+", " ");
-        return line.length() <= 200 ? line : line.substring(0, 200).stripTrailing() + " …";
+        return comment.getAuthorName() + " (comment #" + commentId + "): " + PlainText.excerpt(comment.getBody(), 200);
     }
 
     /** Active blocks first, newest first; then lifted ones. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.PlainText;
 import com.newsroom.web.paging.Cursor;
 import com.newsroom.web.paging.Listing;
 import com.newsroom.web.paging.PageParams;
@@ -143,7 +144,7 @@ public class ModerationQueue {
         }
         return statement.query((rs, row) -> new QueueRow(rs.getLong("id"), rs.getLong("article_id"),
                 rs.getString("title"), rs.getString("slug"), rs.getString("author_name"),
-                excerpt(rs.getString("body")), rs.getTimestamp("created_at").toInstant(),
+                PlainText.excerpt(rs.getString("body"), EXCERPT_LENGTH), rs.getTimestamp("created_at").toInstant(),
                 CommentStatus.valueOf(rs.getString("status")), rs.getInt("spam_score"),
                 rs.getObject("parent_id") != null, parent(rs), List.of())).list();
     }
@@ -170,16 +171,11 @@ public class ModerationQueue {
         if (rs.wasNull() || rs.getString("parent_status") == null) {
             return null;
         }
-        return new QueueRow.Parent(parentId, rs.getString("parent_author"), excerpt(rs.getString("parent_body")),
+        return new QueueRow.Parent(parentId, rs.getString("parent_author"), PlainText.excerpt(rs.getString("parent_body"), EXCERPT_LENGTH),
                 CommentStatus.valueOf(rs.getString("parent_status")));
     }
 
     private static Cursor cursor(QueueRow row) {
         return new Cursor(row.createdAt(), row.id());
-    }
-
-    private static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT_LENGTH ? flat : flat.substring(0, EXCERPT_LENGTH - 1) + "…";
     }
 }

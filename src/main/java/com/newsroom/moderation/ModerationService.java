@@ -21,6 +21,7 @@ import com.newsroom.comment.CommentRevisions;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.comment.Comments;
 import com.newsroom.web.NotFoundException;
+import com.newsroom.web.PlainText;
 import com.newsroom.web.RuleViolation;
 
 /**
@@ -235,14 +236,9 @@ public class ModerationService {
                 .param("id", comment.getId()).param("email", comment.getAuthorEmail())
                 .param("ip", comment.getIpHash()).param("limit", HISTORY)
                 .query((rs, row) -> new CommentDetail.Other(rs.getLong("id"), rs.getString("author_name"),
-                        rs.getString("title"), excerpt(rs.getString("body")), CommentStatus.valueOf(rs.getString("status")),
+                        rs.getString("title"), PlainText.excerpt(rs.getString("body"), 160), CommentStatus.valueOf(rs.getString("status")),
                         rs.getTimestamp("created_at").toInstant(), rs.getBoolean("same_email"),
                         rs.getBoolean("same_address")))
                 .list();
-    }
-
-    private static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 160 ? flat : flat.substring(0, 159) + "…";
     }
 }

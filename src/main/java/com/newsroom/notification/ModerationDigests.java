@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.config.NewsroomProperties;
 import com.newsroom.site.SiteSettingsProvider;
+import com.newsroom.web.PlainText;
 
 /**
  * A digest of the comments waiting in the moderation queue, for staff who asked for one: at most once per
@@ -122,7 +123,7 @@ public class ModerationDigests {
         for (Waiting comment : waiting) {
             text.append("- ").append(comment.authorName()).append(" on \"").append(comment.articleTitle())
                     .append("\", ").append(when.format(comment.createdAt())).append('\n')
-                    .append("  ").append(excerpt(comment.body())).append('\n')
+                    .append("  ").append(PlainText.excerpt(comment.body(), EXCERPT)).append('\n')
                     .append("  ").append(baseUrl).append("/admin/comments/").append(comment.id()).append("\n\n");
         }
         if (total > waiting.size()) {
@@ -131,11 +132,6 @@ public class ModerationDigests {
         text.append("The queue: ").append(baseUrl).append("/admin/comments\n")
                 .append("Stop this digest: ").append(baseUrl).append("/admin/moderation/digest\n");
         return text.toString();
-    }
-
-    private static String excerpt(String body) {
-        String line = body.strip().replaceAll("\\s+", " ");
-        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT).stripTrailing() + " …";
     }
 
     private record Waiting(long id, String authorName, String body, Instant createdAt, String articleTitle) {

@@ -35,4 +35,13 @@ public final class PlainText {
     public static String text(String value) {
         return value == null ? null : IN_TEXT.matcher(value).replaceAll("");
     }
+
+    /**
+     * A one-line excerpt of at most {@code maxLength} characters: runs of whitespace (line breaks included) become
+     * one space, and a cut text ends in "…". For queues, digests and labels that show the start of a comment.
+     */
+    public static String excerpt(String value, int maxLength) {
+        String flat = value.replaceAll("\\s+", " ").strip();
+        return flat.length() <= maxLength ? flat : flat.substring(0, maxLength - 1) + "…";
+    }
 }
