@@ -122,10 +122,11 @@ public class CommentReports {
     /** Comments with open reports, most reported first. */
     @Transactional(readOnly = true)
     public List<Reported> open() {
-        Map<Long, Reported> byComment = new LinkedHashMap<>();
-        jdbc.sql("""
-                select c.id, c.article_id, a.title, c.author_name, c.body, c.status,
-                       r.reason, r.note, r.created_at,
+        record Row(long commentId, long articleId, String title, String authorName, String body, String status,
+                ReportReason reason, String note, int reports, Instant lastAt) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select c.id, c.article_id, a.title, c.author_name, c.body, c.status, r.reason, r.note,
                        count(*) over (partition by c.id) as reports,
                        max(r.created_at) over (partition by c.id) as last_at
                 from comment_reports r
@@ -133,25 +134,22 @@ public class CommentReports {
                 join articles a on a.id = c.article_id
                 where r.resolved_at is null
                 order by reports desc, last_at desc, c.id, r.created_at""")
-                .query(rs -> {
-                    long id = rs.getLong("id");
-                    Reported row = byComment.computeIfAbsent(id, key -> {
-                        try {
-                            return new Reported(id, rs.getLong("article_id"), rs.getString("title"),
-                                    rs.getString("author_name"), rs.getString("body"),
-                                    CommentStatus.valueOf(rs.getString("status")), rs.getInt("reports"),
-                                    new LinkedHashMap<>(), new ArrayList<>(), rs.getTimestamp("last_at").toInstant());
-                        }
-                        catch (java.sql.SQLException ex) {
-                            throw new IllegalStateException(ex);
-                        }
-                    });
-                    row.reasons().merge(ReportReason.valueOf(rs.getString("reason")), 1, Integer::sum);
-                    String note = rs.getString("note");
-                    if (!note.isBlank()) {
-                        row.notes().add(note);
-                    }
-                });
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("article_id"), rs.getString("title"),
+                        rs.getString("author_name"), rs.getString("body"), rs.getString("status"),
+                        ReportReason.valueOf(rs.getString("reason")), rs.getString("note"), rs.getInt("reports"),
+                        rs.getTimestamp("last_at").toInstant()))
+                .list();
+        // One entry per comment, in the query's order, gathering its reports' reasons and notes.
+        Map<Long, Reported> byComment = new LinkedHashMap<>();
+        for (Row row : rows) {
+            Reported reported = byComment.computeIfAbsent(row.commentId(), id -> new Reported(id, row.articleId(),
+                    row.title(), row.authorName(), row.body(), CommentStatus.valueOf(row.status()), row.reports(),
+                    new LinkedHashMap<>(), new ArrayList<>(), row.lastAt()));
+            reported.reasons().merge(row.reason(), 1, Integer::sum);
+            if (!row.note().isBlank()) {
+                reported.notes().add(row.note());
+            }
+        }
         return List.copyOf(byComment.values());
     }
 
@@ -172,13 +170,13 @@ public class CommentReports {
         if (comment == null || resolve(commentId, actor.name()) == 0) {
             return false;
         }
-        Instant now = clock.instant();
-        if (comment.getStatus() == CommentStatus.PENDING) {
+        CommentStatus from = comment.getStatus();
+        if (from == CommentStatus.PENDING) {
             comment.moveTo(CommentStatus.APPROVED);
             comments.save(comment);
         }
-        decisions.save(new CommentDecision(commentId, actor.name(), comment.getStatus(),
-                CommentStatus.APPROVED.name(), "Reports dismissed: kept", now));
+        decisions.save(new CommentDecision(commentId, actor.name(), from, CommentStatus.APPROVED.name(),
+                "Reports dismissed: kept", clock.instant()));
         return true;
     }
 

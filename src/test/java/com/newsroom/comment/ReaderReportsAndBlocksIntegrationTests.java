@@ -132,6 +132,9 @@ class ReaderReportsAndBlocksIntegrationTests {
 
         assertThat(reports.keep(published.getId(), MODERATOR)).isTrue();
         assertThat(published(published.getId())).isEqualTo(CommentStatus.APPROVED);
+        assertThat(jdbc.sql("select from_status || ' -> ' || to_status from comment_decisions where comment_id = ?"
+                + " order by id desc limit 1").param(published.getId()).query(String.class).single())
+                .as("the moderator's decision records where the comment came from").isEqualTo("PENDING -> APPROVED");
         assertThat(reports.openCount()).isZero();
         assertThat(reports.keep(published.getId(), MODERATOR)).as("nothing left to keep").isFalse();
     }
