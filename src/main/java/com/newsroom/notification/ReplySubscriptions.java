@@ -66,7 +66,7 @@ public class ReplySubscriptions {
     void onRepliesRequested(RepliesRequested request) {
         Instant now = clock.instant();
         String email = request.email().strip();
-        String key = secrets.keyedHash("reply-email", email.toLowerCase(Locale.ROOT));
+        String key = emailKey(email);
         // An address that unsubscribed starts again: a new token (old links stop working) and a new opt-in.
         Subscriber subscriber = jdbc.sql("""
                 insert into reply_subscribers (email, email_key, token, created_at)
@@ -145,28 +145,25 @@ public class ReplySubscriptions {
                 where w.comment_id = :parent and s.confirmed_at is not null and s.unsubscribed_at is null
                   and s.email is not null""")
                 .param("parent", published.parentId())
-                .query((rs, row) -> new String[] { rs.getString("id"), rs.getString("email"),
-                        rs.getString("email_key"), rs.getString("token") })
+                .query((rs, row) -> new Watcher(rs.getLong("id"), rs.getString("email"),
+                        rs.getString("email_key"), rs.getString("token")))
                 .optional();
-        if (watcher.isEmpty()) {
-            return;
-        }
-        String[] subscriber = watcher.get();
-        String replierKey = secrets.keyedHash("reply-email", published.authorEmail().strip().toLowerCase(Locale.ROOT));
-        if (replierKey.equals(subscriber[2])) {
+        if (watcher.isEmpty() || emailKey(published.authorEmail()).equals(watcher.get().emailKey())) {
             return;
         }
         var article = jdbc.sql("select title, slug from published_articles where id = :id")
                 .param("id", published.articleId())
-                .query((rs, row) -> new String[] { rs.getString("title"), rs.getString("slug") })
+                .query((rs, row) -> new ArticleLink(rs.getString("title"), rs.getString("slug")))
                 .optional();
         if (article.isEmpty()) {
             return;
         }
+        Watcher subscriber = watcher.get();
+        String title = article.get().title();
         var settings = site.current();
-        String link = settings.baseUrl() + "/articles/" + article.get()[1] + "#comment-" + published.commentId();
-        String stop = settings.baseUrl() + "/replies/unsubscribe/" + subscriber[3];
-        outbox.queue(new OutgoingMail(subscriber[1], "New reply to your comment on \"" + article.get()[0] + "\"",
+        String link = settings.baseUrl() + "/articles/" + article.get().slug() + "#comment-" + published.commentId();
+        String stop = settings.baseUrl() + "/replies/unsubscribe/" + subscriber.token();
+        outbox.queue(new OutgoingMail(subscriber.email(), "New reply to your comment on \"" + title + "\"",
                 """
                 %s replied to your comment on "%s":
 
@@ -176,9 +173,21 @@ public class ReplySubscriptions {
 
                 You get this because you asked to be told of replies on %s.
                 Stop these emails: %s
-                """.formatted(published.authorName(), article.get()[0], excerpt(published.body()), link,
-                        settings.name(), stop),
-                stop, "reply:" + published.commentId() + ":" + subscriber[0]));
+                """.formatted(published.authorName(), title, excerpt(published.body()), link, settings.name(),
+                        stop),
+                stop, "reply:" + published.commentId() + ":" + subscriber.id()));
+    }
+
+    /** A confirmed subscriber watching the comment a reply answers. */
+    private record Watcher(long id, String email, String emailKey, String token) {
+    }
+
+    private record ArticleLink(String title, String slug) {
+    }
+
+    /** Addresses are matched by a keyed hash of their lower-case form, never compared in the clear. */
+    private String emailKey(String email) {
+        return secrets.keyedHash("reply-email", email.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The subscriber a confirm or unsubscribe link names, if the link is still good. */
@@ -230,8 +239,8 @@ public class ReplySubscriptions {
         }
         jdbc.sql("delete from reply_watches where subscriber_id = :id").param("id", id).update();
         jdbc.sql("""
-                delete from mail_outbox where sent_at is null and unsubscribe_url like :link""")
-                .param("link", "%/replies/unsubscribe/" + token)
+                delete from mail_outbox where sent_at is null and right(unsubscribe_url, length(:link)) = :link""")
+                .param("link", "/replies/unsubscribe/" + token)
                 .update();
         return true;
     }
