@@ -43,7 +43,7 @@
       chosen = file || null;
       say('');
       preview.hidden = true;
-      preview.removeAttribute('src');
+      preview.textContent = '';
       if (!chosen) {
         return;
       }
@@ -58,7 +58,11 @@
       // A data: address, which the site's Content-Security-Policy allows for images (blob: it does not).
       var reader = new FileReader();
       reader.onload = function () {
-        preview.src = reader.result;
+        var image = document.createElement('img');
+        image.alt = '';
+        image.src = reader.result;
+        preview.textContent = '';
+        preview.appendChild(image);
         preview.hidden = false;
       };
       reader.readAsDataURL(chosen);
@@ -89,10 +93,10 @@
       var before = value.slice(0, cursor.start);
       var after = value.slice(cursor.end);
       // An image on a line of its own, so it renders as a picture and not inside a sentence.
-      var lead = before.length === 0 || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
+      var gap = before.length === 0 || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
       var trail = after.length === 0 || /^\n\n/.test(after) ? '' : (/^\n/.test(after) ? '\n' : '\n\n');
-      body.value = before + lead + markdown + trail + after;
-      var at = (before + lead + markdown).length;
+      body.value = before + gap + markdown + trail + after;
+      var at = (before + gap + markdown).length;
       body.focus();
       body.setSelectionRange(at, at);
       // Autosave, live preview and the unsaved-changes warning see it as typing.
@@ -230,7 +234,6 @@
   var cardDescription = card.querySelector('.share-card-description');
   var cardImage = card.querySelector('.share-card-image');
   var noTitle = cardTitle.textContent;
-  var livePreview = form.querySelector('.live-preview .article-body');
   var library = /^\/media\/([0-9a-f]{32})\/(large|card|thumb)$/;
 
   var value = function (name) {
@@ -248,15 +251,15 @@
     return match ? '/media/' + match[1] + '/card' : url;
   };
 
-  // The body's first paragraph, as the server derives an empty excerpt (its live preview, else what it rendered).
+  // The body's first paragraph, as the server derives an empty excerpt (article.Excerpts.lead).
   var lead = function () {
-    var first = livePreview ? livePreview.querySelector('p') : null;
-    var words = first ? first.textContent.replace(/\s+/g, ' ').trim() : card.getAttribute('data-lead');
-    if (words && words.length > 280) {
+    var words = value('bodyMarkdown').split(/\n\s*\n/)[0]
+      .replace(/[#>*_`\[\]]|\(https?:\/\/[^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+    if (words.length > 280) {
       var cut = words.lastIndexOf(' ', 279);
       words = words.slice(0, cut > 0 ? cut : 279) + '…';
     }
-    return words || '';
+    return words;
   };
 
   var heroImage = function () {
@@ -306,7 +309,4 @@
 
   form.addEventListener('input', update);
   form.addEventListener('change', update);
-  if (livePreview && window.MutationObserver) {
-    new MutationObserver(update).observe(livePreview, { childList: true });
-  }
 }());

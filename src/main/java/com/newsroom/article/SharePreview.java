@@ -7,21 +7,14 @@ import com.newsroom.media.Picture;
  * page's meta description, Open Graph and Twitter tags will say (see {@link ArticlePage.Sharing}). The image is
  * the library's card-sized copy when there is one, so the editor does not download the large one.
  */
-public record SharePreview(String title, String description, String imageUrl, String imageAlt,
-        String descriptionSource) {
+public record SharePreview(String title, String description, String imageUrl, String imageAlt) {
 
     public static SharePreview of(String title, String dek, String body, String excerpt, String metaDescription,
             String socialImageUrl, String socialImageAlt, String heroImageUrl, String heroImageAlt) {
         ArticlePage.Sharing sharing = ArticlePage.Sharing.of(metaDescription, Excerpts.ownOrLead(excerpt, body), dek,
                 socialImageUrl, socialImageAlt, heroImageUrl, heroImageAlt);
-        String source = !blank(metaDescription) ? "meta" : !blank(excerpt) ? "excerpt"
-                : !blank(Excerpts.lead(body)) ? "lead" : "dek";
         String image = sharing.imageUrl() == null ? null
                 : Picture.keyOf(sharing.imageUrl()).map(key -> "/media/" + key + "/card").orElse(sharing.imageUrl());
-        return new SharePreview(title, sharing.description(), image, sharing.imageAlt(), source);
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return new SharePreview(title, sharing.description(), image, sharing.imageAlt());
     }
 }
