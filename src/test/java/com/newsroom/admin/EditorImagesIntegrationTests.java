@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -215,6 +216,12 @@ class EditorImagesIntegrationTests {
         assertThat(jdbc.sql("select coalesce(meta_description, '-') from article_revisions where article_id = :id"
                 + " order by id").param("id", id).query(String.class).list())
                 .containsSubsequence("Cranes, ships and the early shift.", "-");
+        List<Long> revisions = jdbc.sql("select id from article_revisions where article_id = :id order by id")
+                .param("id", id).query(Long.class).list();
+        Document compare = page("/admin/articles/" + id + "/compare?from=" + revisions.get(0) + "&to="
+                + revisions.get(revisions.size() - 1), editor);
+        assertThat(compare.select("h2:contains(Meta description) + .diff del").text())
+                .isEqualTo("Cranes, ships and the early shift.");
     }
 
     @Test

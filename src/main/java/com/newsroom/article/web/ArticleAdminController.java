@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -395,6 +396,11 @@ class ArticleAdminController {
         model.addAttribute("titleDiff", TextDiff.words(older.title(), newer.title()));
         model.addAttribute("dekDiff", TextDiff.words(older.dek(), newer.dek()));
         model.addAttribute("bodyDiff", TextDiff.words(older.bodyMarkdown(), newer.bodyMarkdown()));
+        // The meta description only where either revision has one (most articles leave it to the excerpt).
+        String olderMeta = Objects.toString(older.metaDescription(), "");
+        String newerMeta = Objects.toString(newer.metaDescription(), "");
+        model.addAttribute("metaDiff", olderMeta.isEmpty() && newerMeta.isEmpty() ? null
+                : TextDiff.words(olderMeta, newerMeta));
         return "admin/articles/compare";
     }
 
