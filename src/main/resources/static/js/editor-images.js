@@ -106,6 +106,8 @@
     if (opener) {
       opener.hidden = false;
       opener.parentNode.hidden = false;
+      // Dropping and pasting work only with this script; without it the link opens the media library.
+      opener.parentNode.querySelector('.insert-image-hint').hidden = false;
       opener.addEventListener('click', function (event) {
         event.preventDefault();
         open(null);

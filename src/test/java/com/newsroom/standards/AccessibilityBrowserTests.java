@@ -138,6 +138,12 @@ class AccessibilityBrowserTests {
                 assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText()).as(page.name())
                         .isNotBlank();
             }
+            if (url.contains("#")) {
+                // A state the page's script opens from the address (a dialog): checked open, not just present.
+                var opened = browser.findElement(By.id(url.substring(url.indexOf('#') + 1)));
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(5))
+                        .until(driver -> !"dialog".equals(opened.getTagName()) || "true".equals(opened.getDomProperty("open")));
+            }
             return;
         }
         if (page.staff()) {
