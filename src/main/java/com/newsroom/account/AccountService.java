@@ -70,7 +70,7 @@ public class AccountService {
         long staffId = profiles.create(displayName);
         Account account = accounts.save(new Account(staffId, name, mail, passwords.encode(password),
                 roles.isEmpty() ? EnumSet.of(Role.AUTHOR) : roles, clock.instant()));
-        audit.record(actor, "staff.created", name, "roles " + describe(account.getRoles()));
+        audit.record(actor, "staff.created", name, page(account), "roles " + describe(account.getRoles()));
         return account;
     }
 
@@ -87,7 +87,7 @@ public class AccountService {
         if (!before.equals(roles)) {
             // Open sessions carry the roles they signed in with: end them, so the new roles apply at once.
             endSessions(account, null);
-            audit.record(actor, "staff.rolesChanged", account.getUsername(),
+            audit.record(actor, "staff.rolesChanged", account.getUsername(), page(account),
                     describe(before) + " → " + describe(roles));
         }
     }
@@ -101,7 +101,7 @@ public class AccountService {
         if (!enabled) {
             endSessions(account, null);
         }
-        audit.record(actor, enabled ? "staff.enabled" : "staff.disabled", account.getUsername(), "");
+        audit.record(actor, enabled ? "staff.enabled" : "staff.disabled", account.getUsername(), page(account), "");
     }
 
     public void resetPassword(long accountId, String newPassword, AuditLog.Actor actor) {
@@ -109,7 +109,7 @@ public class AccountService {
         checkPassword("password", newPassword);
         account.changePassword(passwords.encode(newPassword), clock.instant());
         endSessions(account, null);
-        audit.record(actor, "staff.passwordReset", account.getUsername(), "");
+        audit.record(actor, "staff.passwordReset", account.getUsername(), page(account), "");
     }
 
     /**
@@ -186,5 +186,10 @@ public class AccountService {
         checkPassword("password", password);
         return accounts.save(new Account(staffId, username.toLowerCase(Locale.ROOT), email,
                 passwords.encode(password), roles, clock.instant()));
+    }
+
+    /** The staff member's admin page, where the audit log links to. */
+    private static String page(Account account) {
+        return "/admin/staff/" + account.getId();
     }
 }

@@ -59,6 +59,14 @@ public class Article extends AbstractAggregateRoot<Article> {
 
     private String heroImageCaption;
 
+    /** For search results and shared links; null: the excerpt stands in. */
+    private String metaDescription;
+
+    /** The picture a shared link shows; null: the hero image stands in. */
+    private String socialImageUrl;
+
+    private String socialImageAlt;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "primary_category_id")
     private Category primaryCategory;
@@ -133,6 +141,14 @@ public class Article extends AbstractAggregateRoot<Article> {
         this.title = title;
         this.dek = dek == null ? "" : dek;
         this.excerpt = excerpt == null ? "" : excerpt;
+    }
+
+    /** How a shared link to the article looks: description and image, each optional. */
+    void describeForSharing(String description, String imageUrl, String imageAlt) {
+        this.metaDescription = description == null || description.isBlank() ? null : description.strip();
+        this.socialImageUrl = imageUrl == null || imageUrl.isBlank() ? null : imageUrl;
+        this.socialImageAlt = this.socialImageUrl == null || imageAlt == null || imageAlt.isBlank() ? null
+                : imageAlt.strip();
     }
 
     void illustrate(String url, String alt, String caption) {
@@ -506,5 +522,17 @@ public class Article extends AbstractAggregateRoot<Article> {
 
     public long getVersion() {
         return version;
+    }
+
+    public String getMetaDescription() {
+        return metaDescription;
+    }
+
+    public String getSocialImageUrl() {
+        return socialImageUrl;
+    }
+
+    public String getSocialImageAlt() {
+        return socialImageAlt;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.newsroom.article.ArticleCard.Ref;
+import com.newsroom.media.Picture;
 
 /**
  * Loads listing cards as a narrow projection: only the columns a card shows, never the Markdown and HTML bodies
@@ -25,13 +26,14 @@ class ArticleCards {
 
     private static final String SQL = """
             select a.id, a.title, a.slug, a.dek, a.excerpt, a.hero_image_url, a.hero_image_alt, a.published_at,
+                   %s as hero_variants,
                    a.reading_minutes, a.comment_count, a.featured, c.name as category_name, c.slug as category_slug,
                    array(select s.display_name from article_authors aa join staff s on s.id = aa.staff_id
                          where aa.article_id = a.id order by aa.position) as author_names,
                    array(select s.slug from article_authors aa join staff s on s.id = aa.staff_id
                          where aa.article_id = a.id order by aa.position) as author_slugs
             from articles a join categories c on c.id = a.primary_category_id
-            where a.id in (:ids) and a.status = 'PUBLISHED'""";
+            where a.id in (:ids) and a.status = 'PUBLISHED'""".formatted(Picture.variantsColumn("a.hero_image_url"));
 
     private final JdbcClient jdbc;
 
@@ -54,7 +56,8 @@ class ArticleCards {
                 new Ref(rs.getString("category_name"), rs.getString("category_slug")),
                 refs(rs.getArray("author_names"), rs.getArray("author_slugs")),
                 rs.getTimestamp("published_at").toInstant(), rs.getInt("reading_minutes"), rs.getInt("comment_count"),
-                rs.getBoolean("featured"));
+                rs.getBoolean("featured"),
+                Picture.of(rs.getString("hero_image_url"), (String[]) rs.getArray("hero_variants").getArray()));
     }
 
     private static List<Ref> refs(Array names, Array slugs) throws SQLException {

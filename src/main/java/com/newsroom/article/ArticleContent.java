@@ -8,5 +8,14 @@ import java.util.List;
  */
 public record ArticleContent(String title, String slug, String dek, String bodyMarkdown, String excerpt,
         String heroImageUrl, String heroImageAlt, String heroImageCaption, long categoryId, List<Long> tagIds,
-        List<Long> authorIds, boolean featured, boolean commentsOpen) {
+        List<Long> authorIds, boolean featured, boolean commentsOpen, String metaDescription, String socialImageUrl,
+        String socialImageAlt) {
+
+    /** Content with no meta description and no social image of its own. */
+    public ArticleContent(String title, String slug, String dek, String bodyMarkdown, String excerpt,
+            String heroImageUrl, String heroImageAlt, String heroImageCaption, long categoryId, List<Long> tagIds,
+            List<Long> authorIds, boolean featured, boolean commentsOpen) {
+        this(title, slug, dek, bodyMarkdown, excerpt, heroImageUrl, heroImageAlt, heroImageCaption, categoryId,
+                tagIds, authorIds, featured, commentsOpen, null, null, null);
+    }
 }

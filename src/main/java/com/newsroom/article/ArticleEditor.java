@@ -293,6 +293,7 @@ public class ArticleEditor {
         article.describe(revision.title(), revision.dek(), revision.excerpt());
         article.writeBody(revision.bodyMarkdown(), markdown.render(revision.bodyMarkdown()));
         article.illustrate(revision.heroImageUrl(), revision.heroImageAlt(), revision.heroImageCaption());
+        article.describeForSharing(revision.metaDescription(), revision.socialImageUrl(), revision.socialImageAlt());
         article.edited(before, editor, clock.instant());
         articles.saveAndFlush(article);
         revisions.record(article, editor, clock.instant());
@@ -344,6 +345,7 @@ public class ArticleEditor {
         article.describe(content.title(), content.dek(), Excerpts.ownOrLead(content.excerpt(), content.bodyMarkdown()));
         article.writeBody(content.bodyMarkdown(), markdown.render(content.bodyMarkdown()));
         article.illustrate(content.heroImageUrl(), content.heroImageAlt(), content.heroImageCaption());
+        article.describeForSharing(content.metaDescription(), content.socialImageUrl(), content.socialImageAlt());
         article.fileUnder(category(content.categoryId()), new LinkedHashSet<>(tags.findAllById(content.tagIds())),
                 byline(content.authorIds()));
         article.setFeatured(content.featured());
@@ -362,7 +364,8 @@ public class ArticleEditor {
         return new ArticleContent(input.title().strip(), slug, input.dek(), input.bodyMarkdown(), input.excerpt(),
                 blankToNull(input.heroImageUrl()), blankToNull(input.heroImageAlt()),
                 blankToNull(input.heroImageCaption()), input.categoryId(), tagIds(input.tagNames()), byline,
-                input.featured(), input.commentsOpen());
+                input.featured(), input.commentsOpen(), blankToNull(input.metaDescription()),
+                blankToNull(input.socialImageUrl()), blankToNull(input.socialImageAlt()));
     }
 
     private Article find(long id) {

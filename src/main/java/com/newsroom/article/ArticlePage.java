@@ -6,13 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 
 import com.newsroom.article.ArticleCard.Ref;
+import com.newsroom.media.Picture;
 
 /** Everything the article page shows about the article itself. */
 public record ArticlePage(long id, String title, String slug, String dek, String bodyHtml, String excerpt,
         String heroImageUrl, String heroImageAlt, String heroImageCaption, Ref category, List<Byline> authors,
         List<Ref> tags, Instant publishedAt, Instant updatedAt, int readingMinutes, boolean commentsOpen,
         int commentCount, List<ArticleCard> related, List<ArticleCorrections.Correction> corrections,
-        Metadata metadata) {
+        Metadata metadata, Picture heroPicture, Sharing sharing) {
 
     /** Edits within this window after publication are not announced as an update. */
     private static final Duration UPDATE_THRESHOLD = Duration.ofMinutes(5);
@@ -22,6 +23,24 @@ public record ArticlePage(long id, String title, String slug, String dek, String
      * description (JSON-LD, safe inside a script element).
      */
     public record Metadata(String modifiedIso, String jsonLd) {
+    }
+
+    /**
+     * How a link to the article looks where it is shared (meta description, Open Graph and Twitter cards,
+     * schema.org): the article's own meta description and social image, else its excerpt (or dek) and hero.
+     */
+    public record Sharing(String description, String imageUrl, String imageAlt) {
+
+        static Sharing of(String metaDescription, String excerpt, String dek, String socialImageUrl,
+                String socialImageAlt, String heroImageUrl, String heroImageAlt) {
+            String description = !blank(metaDescription) ? metaDescription : !blank(excerpt) ? excerpt : dek;
+            return blank(socialImageUrl) ? new Sharing(description, blank(heroImageUrl) ? null : heroImageUrl,
+                    heroImageAlt) : new Sharing(description, socialImageUrl, socialImageAlt);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
     }
 
     /** An author on the byline, with the bio shown at the foot of the article. */
@@ -34,7 +53,7 @@ public record ArticlePage(long id, String title, String slug, String dek, String
     }
 
     static ArticlePage of(Article article, List<ArticleCard> related,
-            List<ArticleCorrections.Correction> corrections, StructuredData structuredData) {
+            List<ArticleCorrections.Correction> corrections, StructuredData structuredData, Picture heroPicture) {
         ArticlePage page = new ArticlePage(article.getId(), article.getTitle(), article.getSlug(), article.getDek(),
                 article.getBodyHtml(), article.getExcerpt(), article.getHeroImageUrl(), article.getHeroImageAlt(),
                 article.getHeroImageCaption(),
@@ -43,7 +62,10 @@ public record ArticlePage(long id, String title, String slug, String dek, String
                 article.getTags().stream().map(t -> new Ref(t.getName(), t.getSlug()))
                         .sorted(Comparator.comparing(Ref::name, String.CASE_INSENSITIVE_ORDER)).toList(),
                 article.getPublishedAt(), article.getUpdatedAt(), article.getReadingMinutes(),
-                article.isCommentsOpen(), article.getCommentCount(), related, corrections, null);
+                article.isCommentsOpen(), article.getCommentCount(), related, corrections, null, heroPicture,
+                Sharing.of(article.getMetaDescription(), article.getExcerpt(), article.getDek(),
+                        article.getSocialImageUrl(), article.getSocialImageAlt(), article.getHeroImageUrl(),
+                        article.getHeroImageAlt()));
         return page.with(new Metadata(structuredData.modifiedIso(page), structuredData.newsArticle(page)));
     }
 
@@ -52,13 +74,13 @@ public record ArticlePage(long id, String title, String slug, String dek, String
             StructuredData structuredData) {
         ArticlePage page = new ArticlePage(id, title, slug, dek, bodyHtml, excerpt, heroImageUrl, heroImageAlt,
                 heroImageCaption, category, authors, tags, publishedAt, updatedAt, readingMinutes, commentsOpen,
-                commentCount, related, corrections, null);
+                commentCount, related, corrections, null, heroPicture, sharing);
         return page.with(new Metadata(structuredData.modifiedIso(page), structuredData.newsArticle(page)));
     }
 
     private ArticlePage with(Metadata metadata) {
         return new ArticlePage(id, title, slug, dek, bodyHtml, excerpt, heroImageUrl, heroImageAlt,
                 heroImageCaption, category, authors, tags, publishedAt, updatedAt, readingMinutes, commentsOpen,
-                commentCount, related, corrections, metadata);
+                commentCount, related, corrections, metadata, heroPicture, sharing);
     }
 }

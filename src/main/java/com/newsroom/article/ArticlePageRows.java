@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.newsroom.article.ArticleCard.Ref;
 import com.newsroom.article.ArticlePage.Byline;
+import com.newsroom.media.Picture;
 
 /**
  * Reads what the article page shows of a published article in one statement, section, byline and tags included,
@@ -25,7 +26,8 @@ class ArticlePageRows {
 
     private static final String SQL = """
             select a.id, a.title, a.slug, a.dek, a.body_html, a.excerpt, a.hero_image_url, a.hero_image_alt,
-                   a.hero_image_caption, a.published_at, a.updated_at, a.reading_minutes, a.comments_open,
+                   a.hero_image_caption, a.meta_description, a.social_image_url, a.social_image_alt,
+                   %s as hero_variants, a.published_at, a.updated_at, a.reading_minutes, a.comments_open,
                    a.comment_count, c.name as category_name, c.slug as category_slug,
                    array(select s.display_name from article_authors aa join staff s on s.id = aa.staff_id
                          where aa.article_id = a.id order by aa.position) as author_names,
@@ -38,7 +40,7 @@ class ArticlePageRows {
                    array(select t.slug from article_tags at join tags t on t.id = at.tag_id
                          where at.article_id = a.id order by t.id) as tag_slugs
             from articles a join categories c on c.id = a.primary_category_id
-            where a.slug = :slug and a.status = 'PUBLISHED'""";
+            where a.slug = :slug and a.status = 'PUBLISHED'""".formatted(Picture.variantsColumn("a.hero_image_url"));
 
     private final JdbcClient jdbc;
 
@@ -74,7 +76,11 @@ class ArticlePageRows {
                 new Ref(rs.getString("category_name"), rs.getString("category_slug")), List.copyOf(authors),
                 List.copyOf(tags), rs.getTimestamp("published_at").toInstant(),
                 updated == null ? null : updated.toInstant(), rs.getInt("reading_minutes"),
-                rs.getBoolean("comments_open"), rs.getInt("comment_count"), List.of(), List.of(), null);
+                rs.getBoolean("comments_open"), rs.getInt("comment_count"), List.of(), List.of(), null,
+                Picture.of(rs.getString("hero_image_url"), strings(rs.getArray("hero_variants"))),
+                ArticlePage.Sharing.of(rs.getString("meta_description"), rs.getString("excerpt"), rs.getString("dek"),
+                        rs.getString("social_image_url"), rs.getString("social_image_alt"),
+                        rs.getString("hero_image_url"), rs.getString("hero_image_alt")));
     }
 
     private static String[] strings(Array array) throws SQLException {

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.config.NewsroomProperties;
+import com.newsroom.media.MediaLibrary;
 import com.newsroom.web.paging.Cursor;
 import com.newsroom.web.paging.Listing;
 import com.newsroom.web.paging.PageParams;
@@ -42,10 +43,14 @@ public class ArticleQueries {
 
     private final ArticlePageRows pageRows;
 
+    private final MediaLibrary media;
+
     ArticleQueries(Articles articles, ArticleSlugRedirects redirects, ArticleListings listings, JdbcClient jdbc,
             NewsroomProperties properties, RelatedArticles relatedArticles, ArticleCards cards,
-            ArticleCorrections corrections, StructuredData structuredData, ArticlePageRows pageRows) {
+            ArticleCorrections corrections, StructuredData structuredData, ArticlePageRows pageRows,
+            MediaLibrary media) {
         this.pageRows = pageRows;
+        this.media = media;
         this.corrections = corrections;
         this.structuredData = structuredData;
         this.articles = articles;
@@ -113,7 +118,8 @@ public class ArticleQueries {
 
     /** The article page's whole view model: the article, related stories, corrections and metadata. */
     private ArticlePage page(Article article) {
-        return ArticlePage.of(article, related(article), corrections.forArticle(article.getId()), structuredData);
+        return ArticlePage.of(article, related(article), corrections.forArticle(article.getId()), structuredData,
+                media.picture(article.getHeroImageUrl()).orElse(null));
     }
 
     public HomePage home() {

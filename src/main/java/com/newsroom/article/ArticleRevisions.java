@@ -14,7 +14,7 @@ public class ArticleRevisions {
 
     public record Revision(long id, long articleId, Instant savedAt, String savedBy, String title, String slug,
             String dek, String bodyMarkdown, String excerpt, String heroImageUrl, String heroImageAlt,
-            String heroImageCaption) {
+            String heroImageCaption, String metaDescription, String socialImageUrl, String socialImageAlt) {
     }
 
     private final JdbcClient jdbc;
@@ -26,14 +26,17 @@ public class ArticleRevisions {
     void record(Article article, Editor editor, Instant at) {
         jdbc.sql("""
                 insert into article_revisions (article_id, saved_at, saved_by, saved_by_name, title, slug, dek,
-                    body_markdown, excerpt, hero_image_url, hero_image_alt, hero_image_caption)
-                values (:article, :at, :by, :name, :title, :slug, :dek, :body, :excerpt, :url, :alt, :caption)""")
+                    body_markdown, excerpt, hero_image_url, hero_image_alt, hero_image_caption, meta_description,
+                    social_image_url, social_image_alt)
+                values (:article, :at, :by, :name, :title, :slug, :dek, :body, :excerpt, :url, :alt, :caption,
+                    :meta, :socialUrl, :socialAlt)""")
                 .param("article", article.getId()).param("at", Timestamp.from(at))
                 .param("by", editor.staffId() > 0 ? editor.staffId() : null).param("name", editor.name())
                 .param("title", article.getTitle()).param("slug", article.getSlug()).param("dek", article.getDek())
                 .param("body", article.getBodyMarkdown()).param("excerpt", article.getExcerpt())
                 .param("url", article.getHeroImageUrl()).param("alt", article.getHeroImageAlt())
-                .param("caption", article.getHeroImageCaption())
+                .param("caption", article.getHeroImageCaption()).param("meta", article.getMetaDescription())
+                .param("socialUrl", article.getSocialImageUrl()).param("socialAlt", article.getSocialImageAlt())
                 .update();
     }
 
@@ -51,6 +54,7 @@ public class ArticleRevisions {
         return new Revision(rs.getLong("id"), rs.getLong("article_id"), rs.getTimestamp("saved_at").toInstant(),
                 rs.getString("saved_by_name"), rs.getString("title"), rs.getString("slug"), rs.getString("dek"),
                 rs.getString("body_markdown"), rs.getString("excerpt"), rs.getString("hero_image_url"),
-                rs.getString("hero_image_alt"), rs.getString("hero_image_caption"));
+                rs.getString("hero_image_alt"), rs.getString("hero_image_caption"), rs.getString("meta_description"),
+                rs.getString("social_image_url"), rs.getString("social_image_alt"));
     }
 }

@@ -21,6 +21,7 @@ public record EditableArticle(long id, long version, ArticleStatus status, boole
                         article.getHeroImageUrl(), article.getHeroImageAlt(),
                         article.getHeroImageCaption(), article.getPrimaryCategory().getId(), tags,
                         article.getAuthors().stream().map(a -> a.getId()).toList(), article.isFeatured(),
-                        article.isCommentsOpen()), corrections, article.getTrashedAt());
+                        article.isCommentsOpen(), article.getMetaDescription(), article.getSocialImageUrl(),
+                        article.getSocialImageAlt()), corrections, article.getTrashedAt());
     }
 }

@@ -45,13 +45,13 @@ class StructuredData {
         data.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
         data.put("url", url);
         data.put("headline", article.title());
-        String description = article.excerpt() == null || article.excerpt().isBlank() ? article.dek()
-                : article.excerpt();
+        String description = article.sharing() == null ? null : article.sharing().description();
         if (description != null && !description.isBlank()) {
             data.put("description", description);
         }
-        if (article.heroImageUrl() != null && !article.heroImageUrl().isBlank()) {
-            data.put("image", List.of(absolute(base, article.heroImageUrl())));
+        String image = article.sharing() == null ? article.heroImageUrl() : article.sharing().imageUrl();
+        if (image != null && !image.isBlank()) {
+            data.put("image", List.of(absolute(base, image)));
         }
         if (article.publishedAt() != null) {
             data.put("datePublished", iso(article.publishedAt()));

@@ -82,7 +82,7 @@ public class CategoryAdmin {
                     on conflict (old_slug) do update set category_id = excluded.category_id""")
                     .param("old", current.slug()).param("id", id).param("at", Timestamp.from(clock.instant()))
                     .update();
-            audit.record(actor, "category.renamed", current.slug(), "→ " + wanted);
+            audit.record(actor, "category.renamed", current.slug(), "/admin/categories/" + id, "→ " + wanted);
         }
         events.publishEvent(new CategoriesChanged());
     }
@@ -124,7 +124,8 @@ public class CategoryAdmin {
             events.publishEvent(new CategoryRetiring(id, moveTo));
         }
         jdbc.sql("delete from categories where id = :id").param("id", id).update();
-        audit.record(actor, "category.deleted", row.name(),
+        // A deleted category has no page; its articles' new one does.
+        audit.record(actor, "category.deleted", row.name(), row.articles() > 0 ? "/admin/categories/" + moveTo : null,
                 row.articles() > 0 ? row.articles() + " article(s) moved" : "");
         events.publishEvent(new CategoriesChanged());
     }

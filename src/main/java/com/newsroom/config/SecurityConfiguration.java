@@ -85,6 +85,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/staff/**", "/admin/settings/**", "/admin/audit/**", "/admin/mail/**")
                         .hasRole("ADMIN")
+                        // Images sent from the article editor: for everyone who writes; the library itself is not.
+                        .requestMatchers(HttpMethod.POST, "/admin/media/uploads").hasRole("AUTHOR")
                         .requestMatchers("/admin/categories/**", "/admin/tags/**", "/admin/media/**").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.POST, "/admin/articles/*/publish", "/admin/articles/*/schedule",
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",

@@ -10,7 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,16 @@ public class MediaLibrary {
         /** A public, re-encoded variant (no metadata): large, card or thumb. */
         public String url(String variant) {
             return "/media/" + publicKey + "/" + variant;
+        }
+
+        /** A variant's width: as wide as the variant allows, never wider than the original. */
+        public int width(String variant) {
+            return Math.min(VARIANT_WIDTHS.get(variant), width);
+        }
+
+        /** A variant's height, as {@link MediaLibrary#upload} scales it. */
+        public int height(String variant) {
+            return scaledHeight(width, height, width(variant));
         }
 
         /** The file as uploaded, EXIF and all: for staff only. */
@@ -155,6 +168,36 @@ public class MediaLibrary {
                 .optional();
     }
 
+    /**
+     * The pictures behind these public keys, in one statement whatever their number (a page's hero, its cards and
+     * its body images); keys that name no image are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Picture> pictures(Collection<String> keys) {
+        List<String> wanted = keys.stream().filter(key -> key != null && key.matches("[0-9a-f]{32}")).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Picture.Variant>> variants = new LinkedHashMap<>();
+        jdbc.sql("""
+                select m.public_key, v.variant, v.width, v.height from media m join media_variants v on v.media_id = m.id
+                where m.public_key in (:keys)""")
+                .param("keys", wanted)
+                .query(rs -> {
+                    variants.computeIfAbsent(rs.getString("public_key"), key -> new ArrayList<>())
+                            .add(new Picture.Variant(rs.getString("variant"), rs.getInt("width"), rs.getInt("height")));
+                });
+        Map<String, Picture> pictures = new LinkedHashMap<>();
+        variants.forEach((key, list) -> pictures.put(key, new Picture(key, list)));
+        return pictures;
+    }
+
+    /** The picture behind a library address ({@code /media/KEY/variant}); empty for any other address. */
+    @Transactional(readOnly = true)
+    public Optional<Picture> picture(String url) {
+        return Picture.keyOf(url).map(key -> pictures(List.of(key)).get(key));
+    }
+
     /** The file exactly as uploaded, for staff. */
     @Transactional(readOnly = true)
     public Optional<Image> original(long id) {
@@ -212,7 +255,7 @@ public class MediaLibrary {
 
     private static BufferedImage resize(BufferedImage source, int maxWidth) {
         int width = Math.min(maxWidth, source.getWidth());
-        int height = Math.max(1, (int) Math.round(source.getHeight() * (width / (double) source.getWidth())));
+        int height = scaledHeight(source.getWidth(), source.getHeight(), width);
         boolean alpha = source.getColorModel().hasAlpha();
         BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         var graphics = target.createGraphics();
@@ -229,6 +272,11 @@ public class MediaLibrary {
             graphics.dispose();
         }
         return target;
+    }
+
+    /** The height of a picture {@code width}×{@code height} scaled to {@code newWidth}, at least one pixel. */
+    static int scaledHeight(int width, int height, int newWidth) {
+        return Math.max(1, (int) Math.round(height * (newWidth / (double) width)));
     }
 
     private static byte[] encode(BufferedImage image, String format) {

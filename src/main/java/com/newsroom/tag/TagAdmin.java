@@ -1,6 +1,7 @@
 package com.newsroom.tag;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,18 @@ public class TagAdmin {
         return KeysetPage.of(rows, PAGE_SIZE, Row::slug);
     }
 
+    /**
+     * Where a tag's row is in {@link #list}: the {@code after} that starts the page with it (empty on the first
+     * page), so a link can name one tag (the audit log's, say) however many come before it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> pageStartingWith(long id) {
+        String slug = jdbc.sql("select slug from tags where id = :id").param("id", id).query(String.class).optional()
+                .orElseThrow(NotFoundException::new);
+        return jdbc.sql("select max(slug) from tags where slug < :slug").param("slug", slug).query(String.class)
+                .optional();
+    }
+
     public void rename(long id, String name) {
         String slug = Slugs.from(name == null ? "" : name);
         if (name == null || name.isBlank() || name.strip().length() > 80 || slug.isEmpty()) {
@@ -73,7 +86,7 @@ public class TagAdmin {
         String target = name(targetId);
         events.publishEvent(new TagsMerging(sourceId, targetId));
         jdbc.sql("delete from tags where id = :id").param("id", sourceId).update();
-        audit.record(actor, "tag.merged", source, "→ " + target);
+        audit.record(actor, "tag.merged", source, "/admin/tags/" + targetId, "→ " + target);
     }
 
     public void delete(long id, AuditLog.Actor actor) {

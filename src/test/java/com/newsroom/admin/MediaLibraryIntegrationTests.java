@@ -66,7 +66,7 @@ class MediaLibraryIntegrationTests {
         editor = staff.create("Erin Editor", Role.EDITOR);
     }
 
-    private static byte[] png(int width, int height) throws Exception {
+    static byte[] png(int width, int height) throws Exception {
         return image("png", width, height);
     }
 

@@ -98,6 +98,9 @@ class SectionsAndSettingsIntegrationTests {
             assertThat(site.get("/category/artificial-intelligence/feed." + format).status()).isEqualTo(200);
         }
         assertThat(site.get("/category/never-was/feed.atom").status()).isEqualTo(404);
+        assertThat(page("/admin/audit", admin)
+                .select(".audit-table tr:has(td.action:contains(Category renamed)) td.subject a").attr("href"))
+                .isEqualTo("/admin/categories/" + ai.getId());
     }
 
     @Test
@@ -155,7 +158,14 @@ class SectionsAndSettingsIntegrationTests {
         assertThat(site.get("/tag/ml").status()).isEqualTo(404);
         assertThat(site.get("/tag/ai").html().select(".card-title").eachText())
                 .containsExactlyInAnyOrder("Tagged ML", "Tagged both");
-        assertThat(page("/admin/audit", admin).select(".audit-table").text()).contains("Tags merged", "ML");
+        Document audit = page("/admin/audit", admin);
+        assertThat(audit.select(".audit-table").text()).contains("Tags merged", "ML");
+        // The entry links to the tag it went into: its row on the page of the tag list that starts with it.
+        String link = audit.select(".audit-table td.subject a").attr("href");
+        assertThat(link).isEqualTo("/admin/tags/" + ai.getId());
+        MockHttpServletResponse row = mvc.perform(get(link).with(staff.as(editor))).andReturn().getResponse();
+        assertThat(row.getRedirectedUrl()).isEqualTo("/admin/tags#tag-" + ai.getId());
+        assertThat(page("/admin/tags", editor).select("#tag-" + ai.getId()).text()).contains("AI");
     }
 
     @Test
@@ -253,6 +263,9 @@ class SectionsAndSettingsIntegrationTests {
         List<String> audit = page("/admin/audit", admin).select(".audit-table tbody tr").eachText();
         assertThat(audit).anySatisfy(row -> assertThat(row).contains("Ada Admin", "Roles changed", "AUTHOR → EDITOR"));
         assertThat(audit).anySatisfy(row -> assertThat(row).contains("Account disabled", "nia"));
+        assertThat(page("/admin/audit", admin).select(".audit-table td.subject a:containsOwn(nia)").eachAttr("href"))
+                .as("every entry about nia links to nia's page").hasSize(3)
+                .allMatch(href -> href.equals("/admin/staff/" + accountId));
 
         MockHttpServletResponse duplicate = send(post("/admin/staff").param("displayName", "Nia Again")
                 .param("username", "nia").param("email", "other@newsroom.test")

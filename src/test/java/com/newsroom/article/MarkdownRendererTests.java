@@ -74,4 +74,36 @@ class MarkdownRendererTests {
         assertThat(renderer.render("word ".repeat(231)).readingMinutes()).isEqualTo(2);
         assertThat(renderer.render("").readingMinutes()).isEqualTo(1);
     }
+
+    private static final String KEY = "0123456789abcdef0123456789abcdef";
+
+    private final MarkdownRenderer withPictures = new MarkdownRenderer(keys -> java.util.Map.of(KEY,
+            new com.newsroom.media.Picture(KEY, java.util.List.of(new com.newsroom.media.Picture.Variant("large", 1200, 600),
+                    new com.newsroom.media.Picture.Variant("card", 640, 320),
+                    new com.newsroom.media.Picture.Variant("thumb", 240, 120)))));
+
+    @Test
+    void libraryImagesGetEveryVariantAndTheShownOnesSize() {
+        String html = withPictures.render("![Cranes](/media/" + KEY + "/large)").html();
+
+        Element image = Jsoup.parse(html).selectFirst("img");
+        assertThat(image.attr("srcset").replace(" , ", ", ")).isEqualTo("/media/%1$s/thumb 240w, /media/%1$s/card 640w, /media/%1$s/large 1200w"
+                .formatted(KEY));
+        assertThat(image.attr("width")).isEqualTo("1200");
+        assertThat(image.attr("height")).isEqualTo("600");
+        assertThat(image.attr("sizes")).isEqualTo("(min-width: 44rem) 42rem, calc(100vw - 2rem)");
+    }
+
+    @Test
+    void responsiveAttributesTypedByHandStayOnlyOnTheLibrarysImagesAndOnlyInTheirShape() {
+        String html = withPictures.render("""
+                <img src="https://example.org/x.png" srcset="/media/%1$s/large 1600w" width="9" sizes="100vw">
+
+                <img src="/media/%1$s/card" srcset="javascript:alert(1) 1w" sizes="100vw" onerror="alert(1)">
+                """.formatted(KEY)).html();
+
+        var images = Jsoup.parse(html).select("img");
+        assertThat(images.get(0).attributes().asList()).extracting(Attribute::getKey).containsOnly("src");
+        assertThat(images.get(1).attributes().asList()).extracting(Attribute::getKey).containsOnly("src");
+    }
 }

@@ -55,7 +55,7 @@ class HtmlValidityIntegrationTests {
         return Stream.concat(Stream.of(selfCheck), PageTypes.ALL.stream().map(page -> DynamicTest.dynamicTest(page.name(), () -> {
             SiteClient.Page response = pages.fetch(page);
             assertThat(response.header("Content-Type")).as(page.name()).startsWith("text/html");
-            if (page.form() != null) {
+            if (page.form() != null && !page.staff()) {
                 assertThat(response.status()).as("%s answers with the form and its errors", page.name()).isEqualTo(422);
             }
             String report = validator.validate(

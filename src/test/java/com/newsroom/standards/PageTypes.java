@@ -19,19 +19,26 @@ import com.newsroom.testsupport.TestContent;
  */
 final class PageTypes {
 
-    /** A page: fetched with GET, or the answer to a POST of {@code form} (a form sent with errors, say). */
-    record PageType(String name, String path, boolean staff, Map<String, String> form) {
+    /**
+     * A page: fetched with GET, or the answer to a POST of {@code form} (a form sent with errors, say). A staff
+     * form is sent from {@code formPage} (its CSRF token) and the page it redirects to is checked.
+     */
+    record PageType(String name, String path, boolean staff, Map<String, String> form, String formPage) {
 
         static PageType reader(String name, String path) {
-            return new PageType(name, path, false, null);
+            return new PageType(name, path, false, null, null);
         }
 
         static PageType staff(String name, String path) {
-            return new PageType(name, path, true, null);
+            return new PageType(name, path, true, null, null);
         }
 
         static PageType posted(String name, String path, Map<String, String> form) {
-            return new PageType(name, path, false, form);
+            return new PageType(name, path, false, form, null);
+        }
+
+        static PageType staffPosted(String name, String formPage, String path, Map<String, String> form) {
+            return new PageType(name, path, true, form, formPage);
         }
 
         String resolvedPath(Fixture fixture) {
@@ -72,6 +79,9 @@ final class PageTypes {
             PageType.staff("article editor, new", "/admin/articles/new"),
             PageType.staff("article editor", "/admin/articles/{articleId}/edit"),
             PageType.staff("article revisions", "/admin/articles/{articleId}/revisions"),
+            PageType.staff("article revisions with editors' notes", "/admin/articles/{articleId}/revisions"),
+            PageType.staff("article editor, image upload dialog", "/admin/articles/{articleId}/edit#image-upload"),
+            PageType.staff("article editor, share card preview", "/admin/articles/{shared}/edit"),
             PageType.staff("article editor, unsaved changes offered", "/admin/articles/new"),
             PageType.staff("article editor, unsaved changes restored", "/admin/articles/new?restore=autosave"),
             PageType.staff("article trash", "/admin/articles/trash"),
@@ -84,12 +94,15 @@ final class PageTypes {
             PageType.staff("audit log", "/admin/audit"),
             PageType.staff("audit log, filtered", "/admin/audit?action=article.published&from=2000-01-01&to=2999-12-31"),
             PageType.staff("audit log, a date that is not one", "/admin/audit?from=yesterday"),
-            PageType.staff("own profile", "/admin/profile"));
+            PageType.staff("own profile", "/admin/profile"),
+            // Last: it decides the held comment the pages above show.
+            PageType.staffPosted("moderation queue, a decision with its undo notice", "/admin/comments",
+                    "/admin/comments/{comment}/decide", Map.of("decision", "approve", "returnTo", "/admin/comments")));
 
     static final String STAFF_LOGIN = "standards.admin";
 
     /** Content for every page type: an article in a category, tagged, by an author, with comments. */
-    record Fixture(Article article, Comment comment, Comment reply) {
+    record Fixture(Article article, Comment comment, Comment reply, Article shared) {
 
         static Fixture create(TestContent content, StaffLogins staff) {
             content.reset();
@@ -126,12 +139,24 @@ final class PageTypes {
                     .param("staff", admin.getStaffId())
                     .param("fields", "{\"title\": [\"Unsaved headline\"], \"bodyMarkdown\": [\"Typed, *never* saved.\"]}")
                     .update();
-            return new Fixture(article, pending, reply);
+            // An article with its own meta description and social image, and an editor's note between its saves.
+            Article shared = content.article("Shared story").in(world).by(writer).body("A lead paragraph.")
+                    .hero("/img/favicon.svg", "The site's logo").published();
+            content.jdbc().sql("""
+                    update articles set meta_description = 'What a shared link says.',
+                        social_image_url = '/img/favicon.svg', social_image_alt = 'The logo, for sharing' where id = :id""")
+                    .param("id", shared.getId()).update();
+            content.jdbc().sql("""
+                    insert into article_notes (article_id, kind, body, written_at, written_by, written_by_name)
+                    values (:id, 'RETURNED', 'Needs a second source.', now(), :staff, 'Standards Admin')""")
+                    .param("id", article.getId()).param("staff", admin.getStaffId()).update();
+            return new Fixture(article, pending, reply, shared);
         }
 
         String resolve(String path) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("{articleId}", String.valueOf(article.getId()));
+            values.put("{shared}", String.valueOf(shared.getId()));
             values.put("{article}", article.getSlug());
             values.put("{category}", "world");
             values.put("{tag}", "energy");

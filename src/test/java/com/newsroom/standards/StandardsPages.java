@@ -25,11 +25,18 @@ final class StandardsPages {
     }
 
     SiteClient.Page fetch(PageTypes.PageType page) {
-        String path = page.resolvedPath(fixture);
+        // A fragment only matters to the page's script (which opens a dialog, say); HTTP never sends it.
+        String path = page.resolvedPath(fixture).split("#", 2)[0];
         if (page.staff()) {
             if (staff == null) {
                 staff = new HttpSignIn(site);
                 staff.signInAs(PageTypes.STAFF_LOGIN, StaffFixtures.PASSWORD);
+            }
+            if (page.form() != null) {
+                // The page the staff form leads to (with what the session carries over: a notice, say).
+                SiteClient.Page sent = staff.post(page.formPage(), path, page.form());
+                String location = sent.header("Location");
+                return staff.get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
             }
             return staff.get(path);
         }

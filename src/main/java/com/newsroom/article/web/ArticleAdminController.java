@@ -5,16 +5,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -32,11 +35,13 @@ import com.newsroom.article.ArticleEditLocks;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.ArticleWorkflow;
 import com.newsroom.article.DraftAutosaves;
 import com.newsroom.article.EditableArticle;
 import com.newsroom.article.Editor;
 import com.newsroom.web.RuleViolation;
 import com.newsroom.article.LifecycleStep;
+import com.newsroom.article.SharePreview;
 import com.newsroom.article.StaleArticleException;
 import com.newsroom.article.TextDiff;
 import com.newsroom.config.NewsroomProperties;
@@ -64,8 +69,15 @@ class ArticleAdminController {
 
     private final ArticleEditLocks locks;
 
+    private final DataSize maxUpload;
+
+    private final ArticleWorkflow workflow;
+
     ArticleAdminController(ArticleEditor editor, ArticleAdminQueries queries, ArticleQueries readerQueries,
-            NewsroomProperties properties, MediaLibrary media, DraftAutosaves autosaves, ArticleEditLocks locks) {
+            NewsroomProperties properties, MediaLibrary media, DraftAutosaves autosaves, ArticleEditLocks locks,
+            ArticleWorkflow workflow, @Value("${spring.servlet.multipart.max-file-size:8MB}") DataSize maxUpload) {
+        this.workflow = workflow;
+        this.maxUpload = maxUpload;
         this.media = media;
         this.autosaves = autosaves;
         this.locks = locks;
@@ -359,7 +371,9 @@ class ArticleAdminController {
     @GetMapping("/{id}/revisions")
     String revisions(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model) {
         model.addAttribute("article", editor.load(id, editorOf(me)));
-        model.addAttribute("revisions", editor.revisions(id, editorOf(me)));
+        var revisions = editor.revisions(id, editorOf(me));
+        model.addAttribute("revisions", revisions);
+        model.addAttribute("history", ArticleHistory.of(revisions, workflow.review(id, editorOf(me)).notes()));
         return "admin/articles/revisions";
     }
 
@@ -382,6 +396,11 @@ class ArticleAdminController {
         model.addAttribute("titleDiff", TextDiff.words(older.title(), newer.title()));
         model.addAttribute("dekDiff", TextDiff.words(older.dek(), newer.dek()));
         model.addAttribute("bodyDiff", TextDiff.words(older.bodyMarkdown(), newer.bodyMarkdown()));
+        // The meta description only where either revision has one (most articles leave it to the excerpt).
+        String olderMeta = Objects.toString(older.metaDescription(), "");
+        String newerMeta = Objects.toString(newer.metaDescription(), "");
+        model.addAttribute("metaDiff", olderMeta.isEmpty() && newerMeta.isEmpty() ? null
+                : TextDiff.words(olderMeta, newerMeta));
         return "admin/articles/compare";
     }
 
@@ -393,18 +412,29 @@ class ArticleAdminController {
         return "redirect:/admin/articles/" + id + "/edit";
     }
 
-    /** The form's content; a picture picked from the media library becomes the hero image (with its alt text). */
+    /**
+     * The form's content; a picture picked from the media library becomes the hero image or the social image (with
+     * its alt text, unless one was typed).
+     */
     private ArticleInput input(ArticleForm form) {
         ArticleInput input = form.toInput();
-        String picked = form.heroMediaId();
-        if (picked == null || !picked.matches("\\d{1,18}")) {
-            return input;
+        Optional<MediaLibrary.Item> hero = picked(form.heroMediaId());
+        if (hero.isPresent()) {
+            input = input.withHero(hero.get().url("large"), typedOr(input.heroImageAlt(), hero.get()));
         }
-        return media.find(Long.parseLong(picked)).map(item -> new ArticleInput(input.title(), input.slug(),
-                input.dek(), input.bodyMarkdown(), input.excerpt(), item.url("large"),
-                input.heroImageAlt() == null || input.heroImageAlt().isBlank() ? item.altText() : input.heroImageAlt(),
-                input.heroImageCaption(), input.categoryId(), input.tagNames(), input.authorIds(), input.featured(),
-                input.commentsOpen())).orElse(input);
+        if ("hero".equals(form.socialMediaId())) {
+            return input.withSocialImage(null, null);
+        }
+        Optional<MediaLibrary.Item> social = picked(form.socialMediaId());
+        return social.isPresent() ? input.withSocialImage(social.get().url("large"), social.get().altText()) : input;
+    }
+
+    private Optional<MediaLibrary.Item> picked(String id) {
+        return id == null || !id.matches("\\d{1,18}") ? Optional.empty() : media.find(Long.parseLong(id));
+    }
+
+    private static String typedOr(String typed, MediaLibrary.Item item) {
+        return typed == null || typed.isBlank() ? item.altText() : typed;
     }
 
     /**
@@ -440,6 +470,10 @@ class ArticleAdminController {
         model.addAttribute("bylineSlots", form.bylineSlots());
         model.addAttribute("canPublish", me.has(Role.EDITOR));
         model.addAttribute("live", editor.livePreview(form.bodyMarkdown()));
+        model.addAttribute("maxUploadBytes", maxUpload.toBytes());
+        model.addAttribute("share", SharePreview.of(form.title(), form.dek(), form.bodyMarkdown(), form.excerpt(),
+                form.metaDescription(), form.socialImageUrl(), form.socialImageAlt(), form.heroImageUrl(),
+                form.heroImageAlt()));
         return "admin/articles/edit";
     }
 

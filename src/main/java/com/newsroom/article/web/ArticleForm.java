@@ -36,11 +36,16 @@ record ArticleForm(
         Boolean commentsOpen,
         @Pattern(regexp = "^\\d{0,18}$", message = "{admin.article.versionInvalid}") String version,
         String scheduleAt,
-        String heroMediaId) {
+        String heroMediaId,
+        @Size(max = 160, message = "{editor.share.descriptionTooLong}") String metaDescription,
+        @Size(max = 1000, message = "{admin.article.heroUrlInvalid}")
+        @Pattern(regexp = "^$|^(https?://|/)\\S+$", message = "{admin.article.heroUrlInvalid}") String socialImageUrl,
+        @Size(max = 300, message = "{admin.article.heroAltTooLong}") String socialImageAlt,
+        String socialMediaId) {
 
     static ArticleForm blank(Long defaultCategory, Long selfStaffId) {
         return new ArticleForm("", "", "", "", "", "", "", "", defaultCategory == null ? "" : defaultCategory.toString(),
-                "", selfStaffId == null ? List.of() : List.of(selfStaffId.toString()), false, true, "", "", "");
+                "", selfStaffId == null ? List.of() : List.of(selfStaffId.toString()), false, true, "", "", "", "", "", "", "");
     }
 
     /**
@@ -55,7 +60,8 @@ record ArticleForm(
                 first.apply("heroImageAlt"), first.apply("heroImageCaption"), first.apply("categoryId"),
                 first.apply("tags"), fields.getOrDefault("authorIds", List.of()), "true".equals(first.apply("featured")),
                 "true".equals(first.apply("commentsOpen")), first.apply("version"), first.apply("scheduleAt"),
-                first.apply("heroMediaId"));
+                first.apply("heroMediaId"), first.apply("metaDescription"), first.apply("socialImageUrl"),
+                first.apply("socialImageAlt"), first.apply("socialMediaId"));
     }
 
     /** The saved article; a scheduled one shows its publication time (in the site's zone) in "Publish at". */
@@ -64,7 +70,8 @@ record ArticleForm(
         return new ArticleForm(c.title(), c.slug(), c.dek(), c.bodyMarkdown(), c.excerpt(), nz(c.heroImageUrl()),
                 nz(c.heroImageAlt()), nz(c.heroImageCaption()), String.valueOf(c.categoryId()),
                 String.join(", ", c.tagNames()), c.authorIds().stream().map(String::valueOf).toList(), c.featured(),
-                c.commentsOpen(), String.valueOf(article.version()), scheduledAt(article, zone), "");
+                c.commentsOpen(), String.valueOf(article.version()), scheduledAt(article, zone), "",
+                nz(c.metaDescription()), nz(c.socialImageUrl()), nz(c.socialImageAlt()), "");
     }
 
     private static String scheduledAt(EditableArticle article, ZoneId zone) {
@@ -79,7 +86,8 @@ record ArticleForm(
                 : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
         return new ArticleInput(title, slug, nz(dek), nz(bodyMarkdown), nz(excerpt), heroImageUrl, heroImageAlt,
                 heroImageCaption, Long.parseLong(categoryId), tagNames, authorIdList(),
-                Boolean.TRUE.equals(featured), Boolean.TRUE.equals(commentsOpen));
+                Boolean.TRUE.equals(featured), Boolean.TRUE.equals(commentsOpen), nz(metaDescription).strip(),
+                socialImageUrl, socialImageAlt);
     }
 
     /** Authors come from a select list; anything that is not an id is ignored. */
@@ -107,13 +115,15 @@ record ArticleForm(
     /** The same text, to be saved over version {@code version} (the latest, once the editor has seen it). */
     ArticleForm withVersion(long version) {
         return new ArticleForm(title, slug, dek, bodyMarkdown, excerpt, heroImageUrl, heroImageAlt, heroImageCaption,
-                categoryId, tags, authorIds, featured, commentsOpen, String.valueOf(version), scheduleAt, heroMediaId);
+                categoryId, tags, authorIds, featured, commentsOpen, String.valueOf(version), scheduleAt, heroMediaId,
+                metaDescription, socialImageUrl, socialImageAlt, socialMediaId);
     }
 
     /** Whether the words are the same (what an autosave is worth offering for). */
     boolean sameTextAs(ArticleForm other) {
         return nz(title).equals(nz(other.title)) && nz(dek).equals(nz(other.dek))
-                && nz(bodyMarkdown).equals(nz(other.bodyMarkdown)) && nz(excerpt).equals(nz(other.excerpt));
+                && nz(bodyMarkdown).equals(nz(other.bodyMarkdown)) && nz(excerpt).equals(nz(other.excerpt))
+                && nz(metaDescription).equals(nz(other.metaDescription));
     }
 
     /** The version the editor loaded, or null when the form did not carry one. */

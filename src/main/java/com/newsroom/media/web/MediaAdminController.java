@@ -70,7 +70,7 @@ class MediaAdminController {
         });
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    static byte[] bytes(MultipartFile file) {
         try {
             return file.getBytes();
         }

@@ -37,7 +37,9 @@ class MediaUploadErrorViews implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        // The editor's script reads the status of its own uploads (/admin/media/uploads) and says what it means.
         if (status != HttpStatus.CONTENT_TOO_LARGE || uri == null || !uri.toString().startsWith("/admin/media")
+                || uri.toString().startsWith("/admin/media/uploads")
                 || !(request.isUserInRole("EDITOR") || request.isUserInRole("ADMIN"))) {
             return null;
         }

@@ -44,6 +44,13 @@ class TagAdminController {
         return "admin/tags/list";
     }
 
+    /** One tag's row in the list (where the audit log links to): the page that starts with it. */
+    @GetMapping("/{id}")
+    String show(@PathVariable long id) {
+        return tags.pageStartingWith(id).map(after -> "redirect:/admin/tags?after=" + after + "#tag-" + id)
+                .orElse("redirect:/admin/tags#tag-" + id);
+    }
+
     @PostMapping("/{id}/rename")
     ModelAndView rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, Model model,
             RedirectAttributes redirect) {

@@ -38,6 +38,7 @@ import com.newsroom.article.ArticleAdminQueries;
 import com.newsroom.article.ArticleEditLocks;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.ArticleWorkflow;
 import com.newsroom.article.DraftAutosaves;
 import com.newsroom.article.LifecycleStep;
 import com.newsroom.config.NewsroomProperties;
@@ -78,6 +79,9 @@ class ArticleAdminControllerTests {
 
     @MockitoBean
     ArticleEditLocks locks;
+
+    @MockitoBean
+    ArticleWorkflow workflow;
 
     @MockitoBean(name = "siteSettingsProvider")
     SiteSettingsProvider settings;
