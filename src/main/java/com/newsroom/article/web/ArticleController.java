@@ -23,6 +23,7 @@ import com.newsroom.article.ArticleLookup;
 import com.newsroom.article.ArticlePage;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.HomePage;
+import com.newsroom.article.LiveCoverage;
 import com.newsroom.cache.PageKeys;
 import com.newsroom.comment.CommentForm;
 import com.newsroom.comment.CommentStatus;
@@ -50,7 +51,11 @@ class ArticleController {
 
     private final CommentSubmissions submissions;
 
-    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions) {
+    private final LiveCoverage live;
+
+    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions,
+            LiveCoverage live) {
+        this.live = live;
         this.articles = articles;
         this.comments = comments;
         this.submissions = submissions;
@@ -153,6 +158,8 @@ class ArticleController {
     private String show(ArticlePage page, CommentForm form, HttpServletRequest request, Model model) {
         CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
         model.addAttribute("article", page);
+        // A live page's updates, shown with the article and cached under its key (V130 drops it when one changes).
+        model.addAttribute("live", live.forPage(page).orElse(null));
         model.addAttribute("comments", comments.forReader(page.id(), ownComments(request)));
         model.addAttribute("commentsOpen", submissions.isOpen(target));
         model.addAttribute("commentMaxLength", submissions.maxLength());
