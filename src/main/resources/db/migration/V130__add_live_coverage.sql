@@ -65,7 +65,3 @@ create constraint trigger live_updates_send_changed_pages after insert or update
 
 -- Long comment threads are paged; the site chooses whether a thread opens on its newest or its oldest comments.
 alter table site_settings add column comments_newest_first boolean not null default false;
-
--- The thread's pages read top-level approved comments in order, then the replies under those.
-create index comments_approved_top_level on comments (article_id, created_at, id)
-    where status = 'APPROVED' and parent_id is null;
