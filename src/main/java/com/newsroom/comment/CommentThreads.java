@@ -68,8 +68,6 @@ public class CommentThreads {
      */
     public record ThreadPage(List<CommentView> comments, int number, int pages, boolean newestFirst) {
 
-        public static final ThreadPage EMPTY = new ThreadPage(List.of(), 1, 1, false);
-
         public boolean hasPrevious() {
             return number > 1;
         }
