@@ -51,6 +51,12 @@ class StructuredData {
         if (live.endedAt() != null) {
             data.put("coverageEndTime", iso(live.endedAt()));
         }
+        // The page changes with every update: its latest one dates the page.
+        Instant modified = modified(article);
+        live.updates().stream().map(u -> u.editedAt() == null ? u.postedAt() : u.editedAt())
+                .max(Instant::compareTo)
+                .filter(latest -> modified == null || latest.isAfter(modified))
+                .ifPresent(latest -> data.put("dateModified", iso(latest)));
         String url = settings.current().baseUrl() + "/articles/" + article.slug();
         data.put("liveBlogUpdate", live.updates().stream().map(update -> {
             String text = update.text();

@@ -122,6 +122,13 @@ class LiveCoverageIntegrationTests {
         assertThat(oversize.html().select("#update-body-error").text()).startsWith("An update can be at most 5,000");
         assertThat(oversize.html().select("#update-body").text()).isEqualTo(tooLong);
         assertThat(content.jdbc().sql("select count(*) from live_updates").query(Long.class).single()).isZero();
+
+        long update = post("Roads reopen at noon.");
+        Page emptyEdit = editor.post(desk, desk + "/updates/" + update, Map.of("body", ""));
+        assertThat(emptyEdit.status()).isEqualTo(422);
+        assertThat(emptyEdit.html().select("#edit-error").text()).isEqualTo("Write the update before posting it.");
+        assertThat(emptyEdit.html().select("#update-" + update + " details[open]")).isNotEmpty();
+        assertThat(texts(reader())).containsExactly("Roads reopen at noon.");
     }
 
     @Test
@@ -147,6 +154,7 @@ class LiveCoverageIntegrationTests {
         assertThat(posting.get("articleBody").asString()).isEqualTo("Winds of 150 km/h measured at the lighthouse.");
         assertThat(posting.get("url").asString()).endsWith(PAGE + "#update-" + update);
         assertThat(posting.get("author").get("name").asString()).isEqualTo("Rosa Live");
+        assertThat(live.get("dateModified").asString()).isEqualTo(posting.get("datePublished").asString());
 
         editor.post(desk, desk + "/close", Map.of());
         content.settle();
@@ -158,6 +166,8 @@ class LiveCoverageIntegrationTests {
         assertThat(content.jdbc().sql("select ended_at is not null from live_coverage").query(Boolean.class).single())
                 .isTrue();
         assertThat(editor.post(desk, desk + "/updates", Map.of("body", "Too late")).status()).isEqualTo(409);
+        assertThat(content.jdbc().sql("select actor_name from audit_log where action = 'live.closed'")
+                .query(String.class).list()).containsExactly("Rosa Live");
     }
 
     @Test
