@@ -126,7 +126,7 @@ class LiveCoverageIntegrationTests {
         long update = post("Roads reopen at noon.");
         Page emptyEdit = editor.post(desk, desk + "/updates/" + update, Map.of("body", ""));
         assertThat(emptyEdit.status()).isEqualTo(422);
-        assertThat(emptyEdit.html().select("#edit-error").text()).isEqualTo("Write the update before posting it.");
+        assertThat(emptyEdit.html().select("#edit-" + update + "-error").text()).isEqualTo("Write the update before posting it.");
         assertThat(emptyEdit.html().select("#update-" + update + " details[open]")).isNotEmpty();
         assertThat(texts(reader())).containsExactly("Roads reopen at noon.");
     }
