@@ -71,6 +71,12 @@ TAG=$(sql "select t.slug from tags t join article_tags at on at.tag_id = t.id
 AUTHOR=$(sql "select s.slug from staff s join article_authors aa on aa.staff_id = s.id
               where aa.listed_at is not null group by s.slug order by count(*) desc, s.slug limit 1")
 ARTICLE=$(sql "select slug from articles where slug = 'article-with-25-comments'")
+# A long thread (seeded since the thread became paged; an older bench database lacks it: RESEED=1).
+LONG_THREAD=$(sql "select slug from articles where slug = 'article-with-2000-comments'")
+LONG_THREAD_PAGES=$(sql "select greatest(1, ceil(count(*) / 50.0))::int from comments c
+                         join articles a on a.id = c.article_id
+                         where a.slug = 'article-with-2000-comments' and c.status = 'APPROVED'
+                           and c.parent_id is null")
 [[ -n "$ARTICLE" && -n "$CURSOR" ]] || { echo "The bench database lacks the article or category page 500; RESEED=1" >&2; exit 1; }
 APPROVED=$(sql "select count(*) from comments c join articles a on a.id = c.article_id
                 where a.slug = '$ARTICLE' and c.status = 'APPROVED'")
@@ -107,6 +113,15 @@ CASES=(
   "site feed|/feed.atom|cached"
   "site feed|/feed.atom|uncached"
 )
+if [[ -n "$LONG_THREAD" ]]; then
+  CASES+=(
+    "article, 2,000 comments|/articles/$LONG_THREAD|cached"
+    "article, 2,000 comments|/articles/$LONG_THREAD|uncached"
+    "article, 2,000 comments, last page|/articles/$LONG_THREAD?comments=$LONG_THREAD_PAGES|uncached"
+  )
+else
+  echo "The bench database has no article-with-2000-comments (seeded before it existed); RESEED=1 to measure it" >&2
+fi
 
 # Posts spam comments (the honeypot filled, as bots do) to the measured article at FLOOD_RATE a second until
 # killed, each from its own forwarded address so none is turned away by the per-address limit.

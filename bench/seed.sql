@@ -4,7 +4,8 @@
 -- popular and a long tail), 50 staff, :articles published articles (plus 2% drafts) with Markdown/HTML
 -- bodies of about 500-900 words, and :comments comments (90% approved, the rest pending, spam or
 -- rejected; a quarter are replies), among them the article "article-with-25-comments" with exactly 25
--- approved comments. Words come from a small vocabulary with a skewed distribution, so some words are in
+-- approved comments, and "article-with-2000-comments" with 2,000 (a long thread: 1,500 conversations, 500
+-- replies), on top of :comments. Words come from a small vocabulary with a skewed distribution, so some words are in
 -- most articles and others in a few, as in real text. random() is seeded, so every seeding is the same.
 --
 -- Row triggers are bypassed for speed (session_replication_role = replica); what they maintain
@@ -116,6 +117,9 @@ cross join lateral (
 -- The article page measured by the bench: its comments are added below, not drawn at random.
 update articles set slug = 'article-with-25-comments', comments_open = true
 where id = (select max(id) from articles where status = 'PUBLISHED');
+-- The long thread measured by the bench: 2,000 approved comments, added below.
+update articles set slug = 'article-with-2000-comments', comments_open = true
+where id = (select max(id) from articles where status = 'PUBLISHED' and slug <> 'article-with-25-comments');
 
 -- About four distinct tags per article, a few tags popular (the first on ~9,000 articles) and a long tail.
 insert into article_tags (article_id, tag_id, listed_at)
@@ -132,7 +136,7 @@ where k = 0 or a.id % 10 = 0;
 -- Ids are given explicitly so a reply can point at an earlier comment on the same article.
 create temporary table commentable as
 select row_number() over (order by id desc) - 1 as rank, id from articles
-where status = 'PUBLISHED' and slug <> 'article-with-25-comments';
+where status = 'PUBLISHED' and slug not in ('article-with-25-comments', 'article-with-2000-comments');
 create temporary table comment_plan as
 select g, c.id as article_id
 from (select g, floor(power(random(), 1.6) * (select count(*) from commentable))::bigint as rank
@@ -161,6 +165,21 @@ join articles a on a.id = c.article_id
 join sentences s1 on s1.i = (c.g * 13) % 4000
 join sentences s2 on s2.i = (c.g * 29) % 4000
 order by c.g;
+
+-- The long thread: every fourth comment a reply to the one before, all approved, 0.4 s apart after the article
+-- went out.
+insert into comments (id, article_id, parent_id, author_name, author_email, body, status, created_at, ip_hash,
+                      spam_score)
+overriding system value
+select :comments + k, a.id, case when k % 4 = 0 then :comments + k - 1 end,
+       'Reader ' || (k % 20011), 'reader' || (k % 20011) || '@example.org',
+       s1.text || case when k % 3 = 0 then ' ' || s2.text else '' end, 'APPROVED',
+       a.published_at + k * interval '400 milliseconds',
+       md5((k % 20011)::text), 0
+from generate_series(1, 2000) k
+join articles a on a.slug = 'article-with-2000-comments'
+join sentences s1 on s1.i = (k * 13) % 4000
+join sentences s2 on s2.i = (k * 29) % 4000;
 select setval(pg_get_serial_sequence('comments', 'id'), (select max(id) from comments));
 
 -- What the triggers would have maintained.
@@ -173,4 +192,4 @@ commit;
 vacuum analyze;
 select status, count(*) from articles group by status order by status;
 select status, count(*) from comments group by status order by status;
-select slug, comment_count from articles where slug = 'article-with-25-comments';
+select slug, comment_count from articles where slug in ('article-with-25-comments', 'article-with-2000-comments');

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.newsroom.site.SiteSettings;
 import com.newsroom.site.SiteSettingsProvider;
+import com.newsroom.web.PlainText;
 
 /**
  * schema.org descriptions of pages as JSON-LD, written by Jackson and made safe to sit inside a
@@ -36,6 +37,45 @@ class StructuredData {
 
     /** A NewsArticle: headline, dates, authors, image, publisher and the page it is the main entity of. */
     String newsArticle(ArticlePage article) {
+        return scriptSafe(json.writeValueAsString(newsArticleData(article)));
+    }
+
+    /**
+     * A live page: the NewsArticle's description as a LiveBlogPosting, with its coverage times and its updates as
+     * BlogPosting items, newest first as the page shows them.
+     */
+    String liveBlogPosting(ArticlePage article, LiveCoverage.LivePage live) {
+        Map<String, Object> data = newsArticleData(article);
+        data.put("@type", "LiveBlogPosting");
+        data.put("coverageStartTime", iso(live.startedAt()));
+        if (live.endedAt() != null) {
+            data.put("coverageEndTime", iso(live.endedAt()));
+        }
+        // The page changes with every update: its latest one dates the page.
+        Instant modified = modified(article);
+        live.updates().stream().map(u -> u.editedAt() == null ? u.postedAt() : u.editedAt())
+                .max(Instant::compareTo)
+                .filter(latest -> modified == null || latest.isAfter(modified))
+                .ifPresent(latest -> data.put("dateModified", iso(latest)));
+        String url = settings.current().baseUrl() + "/articles/" + article.slug();
+        data.put("liveBlogUpdate", live.updates().stream().map(update -> {
+            String text = update.text();
+            Map<String, Object> posting = new LinkedHashMap<>();
+            posting.put("@type", "BlogPosting");
+            posting.put("headline", PlainText.excerpt(text, 110));
+            posting.put("url", url + "#update-" + update.id());
+            posting.put("datePublished", iso(update.postedAt()));
+            if (update.editedAt() != null) {
+                posting.put("dateModified", iso(update.editedAt()));
+            }
+            posting.put("author", Map.of("@type", "Person", "name", update.authorName()));
+            posting.put("articleBody", text);
+            return posting;
+        }).toList());
+        return scriptSafe(json.writeValueAsString(data));
+    }
+
+    private Map<String, Object> newsArticleData(ArticlePage article) {
         SiteSettings site = settings.current();
         String base = site.baseUrl();
         String url = base + "/articles/" + article.slug();
@@ -85,7 +125,7 @@ class StructuredData {
         if (!notes.isEmpty()) {
             data.put("correction", notes);
         }
-        return scriptSafe(json.writeValueAsString(data));
+        return data;
     }
 
     /** When the article last changed: never before it was published. */

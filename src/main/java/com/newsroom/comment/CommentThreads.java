@@ -2,9 +2,14 @@ package com.newsroom.comment;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,9 +19,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.newsroom.site.SiteSettingsProvider;
+
 /**
- * Builds the threaded list of comments shown under an article. The approved thread, the same for every reader, is
- * built once per thread version (which the database moves with every change to an approved comment, see V42) and
+ * Builds the threaded list of comments shown under an article, a page at a time: {@link #PAGE_SIZE} top-level
+ * comments with their replies, so a thread of thousands renders as fast as a short one. Each page of the approved
+ * thread, the same for every reader, is built once per thread version (which the database moves with every change to an approved comment, see V42) and
  * kept in memory, bounded by the number of comments held; a new version is simply a different key, so a change is
  * shown by the next render and the old thread ages out.
  */
@@ -31,39 +39,113 @@ public class CommentThreads {
 
     private final JdbcClient jdbc;
 
-    private final Cache<ThreadVersion, List<CommentView>> approvedThreads = Caffeine.newBuilder()
+    private final Cache<ThreadVersion, ThreadPage> approvedThreads = Caffeine.newBuilder()
             .maximumWeight(MAX_COMMENTS_HELD)
-            .weigher((ThreadVersion key, List<CommentView> thread) -> 1 + count(thread))
+            .weigher((ThreadVersion key, ThreadPage thread) -> 1 + count(thread.comments()))
             .build();
 
     private final CommentSubmissions submissions;
 
-    CommentThreads(Comments comments, CommentSubmissions submissions, JdbcClient jdbc) {
+    private final SiteSettingsProvider siteSettings;
+
+    CommentThreads(Comments comments, CommentSubmissions submissions, JdbcClient jdbc,
+            SiteSettingsProvider siteSettings) {
+        this.siteSettings = siteSettings;
         this.comments = comments;
         this.jdbc = jdbc;
         this.submissions = submissions;
     }
 
-    private record ThreadVersion(long articleId, long version) {
+    /** Top-level comments on one page of a thread, each with all its replies: a page stays light to render. */
+    public static final int PAGE_SIZE = 50;
+
+    private record ThreadVersion(long articleId, long version, int page, boolean newestFirst) {
     }
 
     /**
-     * Approved comments, plus the reader's own comments still awaiting moderation. The thread version is read
-     * first: a change committed after it is read is shown by the next render. (No transaction is needed for
-     * that, and with JPA's transaction manager one would open a persistence context on every page.)
+     * One page of an article's thread: its comments (top level, with their replies), which page it is of how many,
+     * and the order the site shows threads in.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
-    public List<CommentView> forReader(long articleId, Collection<Long> ownPendingIds) {
-        if (ownPendingIds.isEmpty()) {
-            long version = jdbc.sql("select coalesce(max(version), 0) from comment_thread_versions where article_id = ?")
-                    .param(articleId).query(Long.class).single();
-            return approvedThreads.get(new ThreadVersion(articleId, version), key -> thread(
-                    comments.findByArticleIdAndStatusOrderByCreatedAtAscIdAsc(articleId, CommentStatus.APPROVED)));
+    public record ThreadPage(List<CommentView> comments, int number, int pages, boolean newestFirst) {
+
+        public boolean hasPrevious() {
+            return number > 1;
         }
-        return thread(comments.findApprovedOrOwnPending(articleId, ownPendingIds));
+
+        public boolean hasNext() {
+            return number < pages;
+        }
     }
 
-    private List<CommentView> thread(List<Comment> shown) {
+    /**
+     * A page of the approved thread (1 is the first), plus the reader's own comments still awaiting moderation:
+     * replies under their parent when it is on the page, new top-level ones on the first page. The thread version is
+     * read first: a change committed after it is read is shown by the next render. (No transaction is needed for
+     * that, and with JPA's transaction manager one would open a persistence context on every page.) Empty when the
+     * page is past the end of the thread: the caller answers 404.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Optional<ThreadPage> forReader(long articleId, Collection<Long> ownPendingIds, int page) {
+        boolean newestFirst = siteSettings.commentPolicy().newestFirst();
+        long version = jdbc.sql("select coalesce(max(version), 0) from comment_thread_versions where article_id = ?")
+                .param(articleId).query(Long.class).single();
+        ThreadPage approved = approvedThreads.get(new ThreadVersion(articleId, version, page, newestFirst),
+                key -> approvedPage(articleId, page, newestFirst));
+        if (page > approved.pages()) {
+            return Optional.empty();
+        }
+        if (ownPendingIds.isEmpty()) {
+            return Optional.of(approved);
+        }
+        List<Comment> shown = new ArrayList<>(comments.findApprovedThreadPage(articleId, newestFirst, PAGE_SIZE,
+                (page - 1) * PAGE_SIZE));
+        Set<Long> onPage = new HashSet<>();
+        shown.forEach(c -> onPage.add(c.getId()));
+        comments.findAllById(ownPendingIds).stream()
+                .filter(c -> c.getArticleId() == articleId && c.getStatus() == CommentStatus.PENDING)
+                .filter(c -> c.getParentId() != null && onPage.contains(c.getParentId()) || page == 1)
+                .forEach(shown::add);
+        shown.sort(Comparator.comparing(Comment::getCreatedAt).thenComparing(Comment::getId));
+        return Optional.of(new ThreadPage(thread(shown, newestFirst), page, approved.pages(), newestFirst));
+    }
+
+    /** The page of the thread that shows this approved comment (its top-level comment's page). */
+    @Transactional(readOnly = true)
+    public int pageOf(long commentId) {
+        Comment comment = comments.findById(commentId).orElse(null);
+        if (comment == null) {
+            return 1;
+        }
+        Long rootId = commentId;
+        // Up to the top-level comment it hangs under (a short chain: threads are a few levels deep).
+        while (comment != null && comment.getParentId() != null) {
+            Comment parent = comments.findById(comment.getParentId()).orElse(null);
+            if (parent == null || parent.getStatus() != CommentStatus.APPROVED) {
+                break;
+            }
+            comment = parent;
+            rootId = parent.getId();
+        }
+        long before = comments.countApprovedTopLevelBefore(rootId);
+        if (siteSettings.commentPolicy().newestFirst()) {
+            before = comments.countApprovedTopLevel(comment.getArticleId()) - 1 - before;
+        }
+        return (int) (before / PAGE_SIZE) + 1;
+    }
+
+    private ThreadPage approvedPage(long articleId, int page, boolean newestFirst) {
+        long topLevel = comments.countApprovedTopLevel(articleId);
+        int pages = (int) Math.max(1, (topLevel + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page > pages) {
+            return new ThreadPage(List.of(), page, pages, newestFirst);
+        }
+        List<Comment> shown = comments.findApprovedThreadPage(articleId, newestFirst, PAGE_SIZE,
+                (page - 1) * PAGE_SIZE);
+        return new ThreadPage(thread(shown, newestFirst), page, pages, newestFirst);
+    }
+
+    /** The comments (oldest first) as a thread; the top level newest first when the site says so. */
+    private List<CommentView> thread(List<Comment> shown, boolean newestFirst) {
         Map<Long, Comment> byId = new HashMap<>();
         shown.forEach(c -> byId.put(c.getId(), c));
         Map<Long, List<Comment>> children = new HashMap<>();
@@ -76,6 +158,9 @@ public class CommentThreads {
             else {
                 roots.add(comment);
             }
+        }
+        if (newestFirst) {
+            Collections.reverse(roots);
         }
         return roots.stream().map(root -> view(root, children, 0)).toList();
     }

@@ -95,6 +95,7 @@ class SecurityConfiguration {
                                 "/admin/articles/*/review/return", "/admin/articles/*/review/notes")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles/trash", "/admin/articles/*/purge").hasRole("EDITOR")
+                        .requestMatchers("/admin/articles/*/live", "/admin/articles/*/live/**").hasRole("EDITOR")
                         .requestMatchers("/admin/articles", "/admin/articles/**").hasRole("AUTHOR")
                         // The comment queue (comments feature) is for moderators, and editors above them.
                         .requestMatchers("/admin/comments", "/admin/comments/**", "/admin/moderation",

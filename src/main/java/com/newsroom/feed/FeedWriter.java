@@ -22,7 +22,9 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
+import com.newsroom.article.LiveCoverage;
 import com.newsroom.site.SiteSettings;
+import com.newsroom.web.PlainText;
 
 /** Builds Atom 1.0 and RSS 2.0 documents with ROME; no XML is written by hand. */
 final class FeedWriter {
@@ -58,6 +60,38 @@ final class FeedWriter {
 
     static String write(Format format, Channel channel, List<FeedArticle> articles, SiteSettings site,
             boolean fullContent, Instant updated) {
+        return write(format, channel, articles.stream().map(article -> entry(article, site, fullContent)).toList(),
+                site, updated);
+    }
+
+    /**
+     * The updates of a live page, newest first (pinned ones where they were posted: a feed reader sorts by date),
+     * each an entry of its own with a stable id and a link to its place on the page.
+     */
+    static String writeLive(Channel channel, String articleSlug, List<LiveCoverage.Update> updates,
+            SiteSettings site, Instant updated) {
+        String base = site.baseUrl();
+        List<SyndEntry> entries = updates.stream()
+                .sorted(Comparator.comparing(LiveCoverage.Update::postedAt).reversed())
+                .map(update -> {
+                    SyndEntry entry = new SyndEntryImpl();
+                    entry.setTitle(PlainText.excerpt(update.text(), 110));
+                    entry.setLink(base + "/articles/" + articleSlug + "#update-" + update.id());
+                    entry.setUri("tag:" + host(base) + ",2026:live-update:" + update.id());
+                    entry.setPublishedDate(Date.from(update.postedAt()));
+                    entry.setUpdatedDate(Date.from(update.editedAt() == null ? update.postedAt() : update.editedAt()));
+                    SyndPerson author = new SyndPersonImpl();
+                    author.setName(update.authorName());
+                    entry.setAuthors(List.of(author));
+                    entry.setContents(List.of(content("html", update.bodyHtml())));
+                    return entry;
+                })
+                .toList();
+        return write(Format.ATOM, channel, entries, site, updated);
+    }
+
+    private static String write(Format format, Channel channel, List<SyndEntry> entries, SiteSettings site,
+            Instant updated) {
         String base = site.baseUrl();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
@@ -71,7 +105,7 @@ final class FeedWriter {
                 link("self", format.mediaType, base + channel.feedPath())));
         feed.setPublishedDate(Date.from(updated));
         feed.setGenerator(site.name());
-        feed.setEntries(articles.stream().map(article -> entry(article, site, fullContent)).toList());
+        feed.setEntries(entries);
         try {
             return new SyndFeedOutput().outputString(feed, true);
         }

@@ -18,7 +18,15 @@ import com.newsroom.audit.AuditLog;
 public class SiteSettingsAdmin {
 
     public record Values(String name, String tagline, String about, String socialLinks, boolean commentsEnabled,
-            boolean commentsPremoderated, int commentsCloseAfterDays, String commentPolicy) {
+            boolean commentsPremoderated, int commentsCloseAfterDays, String commentPolicy,
+            boolean commentsNewestFirst) {
+
+        /** Threads oldest first. */
+        public Values(String name, String tagline, String about, String socialLinks, boolean commentsEnabled,
+                boolean commentsPremoderated, int commentsCloseAfterDays, String commentPolicy) {
+            this(name, tagline, about, socialLinks, commentsEnabled, commentsPremoderated, commentsCloseAfterDays,
+                    commentPolicy, false);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -46,25 +54,30 @@ public class SiteSettingsAdmin {
         SiteSettings site = provider.current();
         SiteSettingsProvider.CommentPolicy comments = provider.commentPolicy();
         return new Values(site.name(), site.tagline(), site.about(), SiteSettingsProvider.formatSocial(site.social()),
-                comments.enabled(), comments.premoderated(), comments.closeAfterDays(), comments.policyText());
+                comments.enabled(), comments.premoderated(), comments.closeAfterDays(), comments.policyText(),
+                comments.newestFirst());
     }
 
     public void save(Values values, AuditLog.Actor actor) {
         Values before = current();
         jdbc.sql("""
                 insert into site_settings (id, name, tagline, about, social_links, comments_enabled,
-                    comments_premoderated, comments_close_after_days, comment_policy, updated_at, updated_by)
-                values (1, :name, :tagline, :about, :social, :enabled, :premoderated, :days, :policy, :at, :by)
+                    comments_premoderated, comments_close_after_days, comment_policy, comments_newest_first,
+                    updated_at, updated_by)
+                values (1, :name, :tagline, :about, :social, :enabled, :premoderated, :days, :policy, :newestFirst,
+                    :at, :by)
                 on conflict (id) do update set name = excluded.name, tagline = excluded.tagline,
                     about = excluded.about, social_links = excluded.social_links,
                     comments_enabled = excluded.comments_enabled, comments_premoderated = excluded.comments_premoderated,
                     comments_close_after_days = excluded.comments_close_after_days,
-                    comment_policy = excluded.comment_policy, updated_at = excluded.updated_at,
+                    comment_policy = excluded.comment_policy, comments_newest_first = excluded.comments_newest_first,
+                    updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by""")
                 .param("name", values.name().strip()).param("tagline", values.tagline().strip())
                 .param("about", values.about().strip()).param("social", values.socialLinks().strip())
                 .param("enabled", values.commentsEnabled()).param("premoderated", values.commentsPremoderated())
                 .param("days", values.commentsCloseAfterDays()).param("policy", values.commentPolicy().strip())
+                .param("newestFirst", values.commentsNewestFirst())
                 .param("at", Timestamp.from(clock.instant())).param("by", actor.staffId())
                 .update();
         String changes = changes(before, values);
@@ -88,6 +101,7 @@ public class SiteSettingsAdmin {
                     + after.commentsCloseAfterDays() + " days");
         }
         text(changes, "Comment policy", before.commentPolicy(), after.commentPolicy());
+        flag(changes, "Newest comments first", before.commentsNewestFirst(), after.commentsNewestFirst());
         return String.join("; ", changes);
     }
 

@@ -31,7 +31,13 @@ public class SiteSettingsProvider {
     private static final Duration CACHE_FOR = Duration.ofSeconds(60);
 
     /** How reader comments work; the comments feature reads it. */
-    public record CommentPolicy(boolean enabled, boolean premoderated, int closeAfterDays, String policyText) {
+    public record CommentPolicy(boolean enabled, boolean premoderated, int closeAfterDays, String policyText,
+            boolean newestFirst) {
+
+        /** Threads open on their oldest comments, as they always did. */
+        public CommentPolicy(boolean enabled, boolean premoderated, int closeAfterDays, String policyText) {
+            this(enabled, premoderated, closeAfterDays, policyText, false);
+        }
     }
 
     private record Snapshot(SiteSettings settings, CommentPolicy comments, long loadedAt) {
@@ -94,7 +100,8 @@ public class SiteSettingsProvider {
                     .query((rs, n) -> new Snapshot(new SiteSettings(rs.getString("name"), rs.getString("tagline"),
                             rs.getString("about"), defaults.baseUrl(), parseSocial(rs.getString("social_links"))),
                             new CommentPolicy(rs.getBoolean("comments_enabled"), rs.getBoolean("comments_premoderated"),
-                                    rs.getInt("comments_close_after_days"), rs.getString("comment_policy")),
+                                    rs.getInt("comments_close_after_days"), rs.getString("comment_policy"),
+                                    rs.getBoolean("comments_newest_first")),
                             now))
                     .optional()
                     .orElseGet(() -> new Snapshot(defaults, defaultCommentPolicy, now));

@@ -13,6 +13,7 @@ import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.Editor;
+import com.newsroom.article.LiveCoverage;
 import com.newsroom.article.Editor;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.media.MediaLibrary;
@@ -38,8 +39,11 @@ public class StaffRouteFixtures {
 
     private final ArticleEditor publishing;
 
+    private final LiveCoverage live;
+
     public StaffRouteFixtures(TestContent content, ArticleEditor articles, MediaLibrary media, JdbcClient jdbc,
-            ArticleEditor publishing) {
+            ArticleEditor publishing, LiveCoverage live) {
+        this.live = live;
         this.content = content;
         this.publishing = publishing;
         this.articles = articles;
@@ -78,6 +82,12 @@ public class StaffRouteFixtures {
             long published = draft(owner, categoryId, "Published fixture " + n);
             publishing.publish(published, content.now(), Editor.SYSTEM);
             values.put("{published}", String.valueOf(published));
+        }
+        if (text.contains("{liveArticle}")) {
+            var article = content.article("Live fixture " + n).published();
+            live.start(article.getId(), Editor.SYSTEM);
+            values.put("{liveArticle}", String.valueOf(article.getId()));
+            values.put("{liveUpdate}", String.valueOf(live.post(article.getId(), "An update.", Editor.SYSTEM)));
         }
         if (text.contains("{trashed}")) {
             long trashed = draft(owner, categoryId, "Trashed fixture " + n);

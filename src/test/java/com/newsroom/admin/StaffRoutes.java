@@ -103,6 +103,16 @@ public final class StaffRoutes {
         post(routes, "/admin/articles/{trashed}/purge", EDITORS, Map.of(), "/admin/articles/trash");
         post(routes, "/admin/articles/{published}/takedown", EDITORS, Map.of("unpublishAt", future), editPublished);
         get(routes, "/admin/articles/{article}/review", WRITERS);
+        get(routes, "/admin/articles/{article}/live", EDITORS);
+        post(routes, "/admin/articles/{article}/live/start", EDITORS, Map.of(), "/admin/articles/{article}/live");
+        String desk = "/admin/articles/{liveArticle}/live";
+        post(routes, desk + "/updates", EDITORS, Map.of("body", "Polls have closed."), desk + "#update-*");
+        post(routes, desk + "/updates/{liveUpdate}", EDITORS, Map.of("body", "Polls closed at 22:00."),
+                desk + "#update-{liveUpdate}");
+        post(routes, desk + "/updates/{liveUpdate}/pin", EDITORS, Map.of("pinned", "true"),
+                desk + "#update-{liveUpdate}");
+        post(routes, desk + "/updates/{liveUpdate}/delete", EDITORS, Map.of(), desk);
+        post(routes, desk + "/close", EDITORS, Map.of(), desk);
         post(routes, "/admin/articles/{inReview}/review/return", EDITORS, Map.of("note", "Needs a second source."),
                 "/admin/articles/{inReview}/review");
         post(routes, "/admin/articles/{article}/review/notes", EDITORS, Map.of("note", "Check the figures."),

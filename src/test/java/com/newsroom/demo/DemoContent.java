@@ -82,10 +82,13 @@ public class DemoContent implements ApplicationRunner {
 
     private final DemoWorkflow workflow;
 
+    private final DemoLiveCoverage liveCoverage;
+
     public DemoContent(Categories categories, Tags tags, Authors authors, ArticleEditor articleEditor,
             Comments comments, CommentReports reports, JdbcClient jdbc, TransactionTemplate transaction,
             Clock clock, com.newsroom.article.ArticleWorkflow articleWorkflow,
-            com.newsroom.moderation.ModerationService moderation) {
+            com.newsroom.moderation.ModerationService moderation, com.newsroom.article.LiveCoverage live) {
+        this.liveCoverage = new DemoLiveCoverage(live, jdbc, clock);
         this.reports = reports;
         this.workflow = new DemoWorkflow(articleEditor, articleWorkflow, moderation, comments, jdbc, clock);
         this.categories = categories;
@@ -166,6 +169,7 @@ public class DemoContent implements ApplicationRunner {
         int commentCount = loadComments(articleBySlug);
         loadReports();
         workflow.load(authorBySlug, categoryBySlug.get("ai").getId(), articleBySlug);
+        liveCoverage.load(authorBySlug, articleBySlug);
         log.info("Demo content loaded: {} categories, {} staff, {} tags, {} articles, {} comments",
                 categoryBySlug.size(), authorBySlug.size(), tagBySlug.size(), articleBySlug.size(), commentCount);
         return dates;

@@ -36,6 +36,10 @@ class DemoContentIntegrationTests {
                 + " where c.status = 'PENDING' and p.status = 'PENDING'")).as("a reply to a held comment").isEqualTo(1);
         assertThat(count("select count(*) from audit_log where action = 'comment.rejected' and actor_name = 'Priya Raman'"))
                 .isEqualTo(1);
+        assertThat(count("select count(*) from live_coverage where ended_at is null")).as("a live page").isEqualTo(1);
+        assertThat(count("select count(*) from live_updates")).as("its updates").isEqualTo(5);
+        assertThat(count("select count(*) from live_updates where pinned")).as("one pinned").isEqualTo(1);
+        assertThat(count("select count(*) from live_update_revisions")).as("one corrected").isEqualTo(1);
     }
 
     private long count(String sql) {

@@ -55,6 +55,7 @@ final class PageTypes {
             PageType.reader("home", "/"),
             PageType.reader("latest", "/latest"),
             PageType.reader("article with comments", "/articles/{article}"),
+            PageType.reader("live article", "/articles/live-standards-story"),
             PageType.reader("category listing", "/category/{category}"),
             PageType.reader("tag listing", "/tag/{tag}"),
             PageType.reader("author listing", "/author/{author}"),
@@ -73,6 +74,7 @@ final class PageTypes {
             PageType.staff("moderation detail of a held reply", "/admin/comments/{reply}"),
             PageType.staff("blocked words and sites", "/admin/comments/blocklist"),
             PageType.staff("article review and notes", "/admin/articles/{articleId}/review"),
+            PageType.staff("live desk", "/admin/articles/{liveId}/live"),
             PageType.reader("search results", "/search?q=standards"),
             PageType.reader("search without a query", "/search"),
             PageType.staff("article list (admin)", "/admin/articles"),
@@ -102,7 +104,7 @@ final class PageTypes {
     static final String STAFF_LOGIN = "standards.admin";
 
     /** Content for every page type: an article in a category, tagged, by an author, with comments. */
-    record Fixture(Article article, Comment comment, Comment reply, Article shared) {
+    record Fixture(Article article, Comment comment, Comment reply, Article shared, Article live) {
 
         static Fixture create(TestContent content, StaffLogins staff) {
             content.reset();
@@ -132,6 +134,18 @@ final class PageTypes {
             Comment pending = content.comment(article, null, "Cy Reader", "Is there a source?", CommentStatus.PENDING);
             Comment reply = content.comment(article, approved, "Di Reader", "A held reply to Ada.", CommentStatus.PENDING);
             var admin = staff.create("Standards Admin", Role.ADMIN);
+            Article live = content.article("Live standards story").in(world).by(writer).published();
+            content.jdbc().sql("insert into live_coverage (article_id, started_at) values (:id, now())")
+                    .param("id", live.getId()).update();
+            content.jdbc().sql("""
+                    insert into live_updates (article_id, body_markdown, body_html, author_name, posted_at, pinned)
+                    values (:id, 'A **first** update.', '<p>A <strong>first</strong> update.</p>', 'Jo Writer',
+                            now() - interval '1 hour', true),
+                           (:id, 'A second update.', '<p>A second update.</p>', 'Jo Writer', now(), false)""")
+                    .param("id", live.getId()).update();
+            content.jdbc().sql("""
+                    insert into live_update_revisions (update_id, body_markdown, replaced_at, replaced_by_name)
+                    select id, 'The first text.', now(), 'Jo Writer' from live_updates where pinned""").update();
             // Text the administrator typed in a new article and never saved: the editor offers it back.
             content.jdbc().sql("""
                     insert into article_autosaves (staff_id, article_id, fields, saved_at)
@@ -150,13 +164,14 @@ final class PageTypes {
                     insert into article_notes (article_id, kind, body, written_at, written_by, written_by_name)
                     values (:id, 'RETURNED', 'Needs a second source.', now(), :staff, 'Standards Admin')""")
                     .param("id", article.getId()).param("staff", admin.getStaffId()).update();
-            return new Fixture(article, pending, reply, shared);
+            return new Fixture(article, pending, reply, shared, live);
         }
 
         String resolve(String path) {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("{articleId}", String.valueOf(article.getId()));
             values.put("{shared}", String.valueOf(shared.getId()));
+            values.put("{liveId}", String.valueOf(live.getId()));
             values.put("{article}", article.getSlug());
             values.put("{category}", "world");
             values.put("{tag}", "energy");

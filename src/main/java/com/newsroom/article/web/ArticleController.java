@@ -23,6 +23,7 @@ import com.newsroom.article.ArticleLookup;
 import com.newsroom.article.ArticlePage;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.HomePage;
+import com.newsroom.article.LiveCoverage;
 import com.newsroom.cache.PageKeys;
 import com.newsroom.comment.CommentForm;
 import com.newsroom.comment.CommentStatus;
@@ -50,7 +51,11 @@ class ArticleController {
 
     private final CommentSubmissions submissions;
 
-    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions) {
+    private final LiveCoverage live;
+
+    ArticleController(ArticleQueries articles, CommentThreads comments, CommentSubmissions submissions,
+            LiveCoverage live) {
+        this.live = live;
         this.articles = articles;
         this.comments = comments;
         this.submissions = submissions;
@@ -74,14 +79,16 @@ class ArticleController {
 
     @GetMapping("/articles/{slug}")
     Object article(@PathVariable String slug, @RequestParam(required = false) Long replyTo,
-            HttpServletRequest request, Model model) {
+            @RequestParam(name = "comments", required = false) String commentPage, HttpServletRequest request,
+            Model model) {
+        int threadPage = threadPage(commentPage);
         ArticleLookup lookup = lookup(slug);
         if (lookup instanceof ArticleLookup.Moved moved) {
             return Redirects.permanent("/articles/" + moved.currentSlug());
         }
         ArticlePage page = ((ArticleLookup.Found) lookup).page();
         PageKeys.add(keys(page));
-        return show(page, CommentForm.empty(replyTo), request, model);
+        return show(page, CommentForm.empty(replyTo), threadPage, request, model);
     }
 
     /**
@@ -134,7 +141,8 @@ class ArticleController {
         var accepted = (SubmissionResult.Accepted) result;
         if (accepted.status() == CommentStatus.APPROVED) {
             redirect.addFlashAttribute("commentFlash", "comment.published");
-            return "redirect:/articles/" + page.slug() + "#comment-" + accepted.commentId();
+            return "redirect:/articles/" + page.slug() + threadQuery(comments.pageOf(accepted.commentId()))
+                    + "#comment-" + accepted.commentId();
         }
         // Spam is not announced: the sender sees the same thanks, and nothing under the article.
         if (accepted.status() == CommentStatus.PENDING) {
@@ -151,9 +159,34 @@ class ArticleController {
     }
 
     private String show(ArticlePage page, CommentForm form, HttpServletRequest request, Model model) {
+        return show(page, form, 1, request, model);
+    }
+
+    /** The page of the comment thread asked for ({@code ?comments=2}): a number from 1, or no such page. */
+    private static int threadPage(String value) {
+        if (value == null) {
+            return 1;
+        }
+        if (!value.matches("[1-9][0-9]{0,4}")) {
+            throw new NotFoundException();
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static String threadQuery(int threadPage) {
+        return threadPage == 1 ? "" : "?comments=" + threadPage;
+    }
+
+    private String show(ArticlePage page, CommentForm form, int threadPage, HttpServletRequest request,
+            Model model) {
+        CommentThreads.ThreadPage thread = comments.forReader(page.id(), ownComments(request), threadPage)
+                .orElseThrow(NotFoundException::new);
         CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
         model.addAttribute("article", page);
-        model.addAttribute("comments", comments.forReader(page.id(), ownComments(request)));
+        // A live page's updates, shown with the article and cached under its key (V130 drops it when one changes).
+        model.addAttribute("live", live.forPage(page).orElse(null));
+        model.addAttribute("comments", thread.comments());
+        model.addAttribute("commentPages", thread);
         model.addAttribute("commentsOpen", submissions.isOpen(target));
         model.addAttribute("commentMaxLength", submissions.maxLength());
         model.addAttribute("commentPolicyText", submissions.policyText());

@@ -35,7 +35,8 @@ class SiteSettingsController {
             Boolean commentsEnabled, Boolean commentsPremoderated,
             @NotBlank(message = "{admin.settings.daysInvalid}")
             @Pattern(regexp = "^\\s*\\d{1,4}\\s*$", message = "{admin.settings.daysInvalid}") String commentsCloseAfterDays,
-            @Size(max = 4000, message = "{admin.settings.policyTooLong}") String commentPolicy) {
+            @Size(max = 4000, message = "{admin.settings.policyTooLong}") String commentPolicy,
+            Boolean commentsNewestFirst) {
     }
 
     private final SiteSettingsAdmin settings;
@@ -49,7 +50,7 @@ class SiteSettingsController {
         var v = settings.current();
         model.addAttribute("form", new SettingsForm(v.name(), v.tagline(), v.about(), v.socialLinks(),
                 v.commentsEnabled(), v.commentsPremoderated(), String.valueOf(v.commentsCloseAfterDays()),
-                v.commentPolicy()));
+                v.commentPolicy(), v.commentsNewestFirst()));
         return "admin/settings";
     }
 
@@ -75,7 +76,8 @@ class SiteSettingsController {
         }
         settings.save(new SiteSettingsAdmin.Values(form.name(), nz(form.tagline()), nz(form.about()), social,
                 Boolean.TRUE.equals(form.commentsEnabled()), Boolean.TRUE.equals(form.commentsPremoderated()),
-                Integer.parseInt(form.commentsCloseAfterDays().strip()), nz(form.commentPolicy())),
+                Integer.parseInt(form.commentsCloseAfterDays().strip()), nz(form.commentPolicy()),
+                Boolean.TRUE.equals(form.commentsNewestFirst())),
                 new AuditLog.Actor(me.getStaffId(), me.getDisplayName()));
         redirect.addFlashAttribute("flash", "admin.settings.saved");
         return new ModelAndView("redirect:/admin/settings");
