@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.newsroom.account.Account;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
+import com.newsroom.article.ArticleUpdates;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.Editor;
 import com.newsroom.article.Editor;
@@ -38,8 +39,11 @@ public class StaffRouteFixtures {
 
     private final ArticleEditor publishing;
 
+    private final ArticleUpdates updates;
+
     public StaffRouteFixtures(TestContent content, ArticleEditor articles, MediaLibrary media, JdbcClient jdbc,
-            ArticleEditor publishing) {
+            ArticleEditor publishing, ArticleUpdates updates) {
+        this.updates = updates;
         this.content = content;
         this.publishing = publishing;
         this.articles = articles;
@@ -56,7 +60,8 @@ public class StaffRouteFixtures {
         String text = route.path() + " " + route.fields().values();
         Map<String, String> values = new LinkedHashMap<>();
         boolean articles = text.contains("{article}") || text.contains("{revision}") || text.contains("{version}")
-                || text.contains("{published}") || text.contains("{trashed}") || text.contains("{inReview}");
+                || text.contains("{published}") || text.contains("{trashed}") || text.contains("{inReview}")
+                || text.contains("{staged}");
         long categoryId = articles || text.contains("{category}") ? content.category("Fixture category " + n).getId()
                 : 0;
         values.put("{category}", String.valueOf(categoryId));
@@ -78,6 +83,18 @@ public class StaffRouteFixtures {
             long published = draft(owner, categoryId, "Published fixture " + n);
             publishing.publish(published, content.now(), Editor.SYSTEM);
             values.put("{published}", String.valueOf(published));
+        }
+        if (text.contains("{staged}")) {
+            long staged = draft(owner, categoryId, "Staged fixture " + n);
+            publishing.publish(staged, content.now(), Editor.SYSTEM);
+            Editor by = new Editor(owner.getStaffId(), "Author", false);
+            long version = jdbc.sql("select version from articles where id = :id").param("id", staged)
+                    .query(Long.class).single();
+            updates.save(staged, null, version, new ArticleInput("Staged fixture " + n + ", updated", "", "",
+                    "Updated body.", "", null, null, null, categoryId, List.of(), List.of(owner.getStaffId()), false,
+                    true), by);
+            updates.submitForReview(staged, by);
+            values.put("{staged}", String.valueOf(staged));
         }
         if (text.contains("{trashed}")) {
             long trashed = draft(owner, categoryId, "Trashed fixture " + n);

@@ -140,6 +140,7 @@ class StagedUpdatesIntegrationTests {
                 .status()).isEqualTo(302);
         Document page = site.get(path).html();
         assertThat(page.select(".article-body").text()).isEqualTo(NEW);
+        assertThat(page.select(".meta .updated").text()).startsWith("Updated");
         assertThat(page.select(".corrections")).isEmpty();
     }
 

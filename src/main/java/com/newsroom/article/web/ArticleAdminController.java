@@ -32,6 +32,7 @@ import com.newsroom.article.ArticleEditLocks;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.ArticleStatus;
 import com.newsroom.article.ArticleUpdates;
 import com.newsroom.article.DraftAutosaves;
 import com.newsroom.article.EditableArticle;
@@ -161,7 +162,9 @@ class ArticleAdminController {
         locks.open(id, editorOf(me)).ifPresent(holder -> model.addAttribute("lockedBy", holder));
         Optional<ArticleForm> kept = kept(request, "/admin/articles/" + id + "/edit", model);
         // A published article with a staged update opens on the update's text: that is what the next save changes.
-        EditableArticle shown = updates.find(id, editorOf(me)).map(pending -> pending.over(article)).orElse(article);
+        EditableArticle shown = updates.find(id, editorOf(me))
+                .filter(pending -> article.status() == ArticleStatus.PUBLISHED)
+                .map(pending -> pending.over(article)).orElse(article);
         ArticleForm form = kept.orElseGet(() -> withAutosave(id, ArticleForm.of(shown, zone), restore != null, me,
                 model));
         return form(model, form, article, me);
@@ -494,7 +497,7 @@ class ArticleAdminController {
      * while no update is staged).
      */
     private void staging(Model model, EditableArticle article, StaffUser me) {
-        boolean live = article != null && article.status() == com.newsroom.article.ArticleStatus.PUBLISHED
+        boolean live = article != null && article.status() == ArticleStatus.PUBLISHED
                 && article.trashedAt() == null;
         Optional<ArticleUpdates.Pending> pending = article == null ? Optional.empty()
                 : updates.find(article.id(), editorOf(me));

@@ -1,5 +1,7 @@
 package com.newsroom.article.web;
 
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,7 @@ class DashboardController {
         model.addAttribute("summary", dashboard.summary(me.has(Role.EDITOR) ? null : me.getStaffId()));
         model.addAttribute("canEdit", me.has(Role.AUTHOR));
         model.addAttribute("pendingUpdates", me.has(Role.AUTHOR)
-                ? updates.waiting(me.has(Role.EDITOR) ? null : me.getStaffId(), PENDING_UPDATES) : java.util.List.of());
+                ? updates.waiting(me.has(Role.EDITOR) ? null : me.getStaffId(), PENDING_UPDATES) : List.of());
         model.addAttribute("allArticles", me.has(Role.EDITOR));
         model.addAttribute("moderates", me.has(Role.MODERATOR));
         return "admin/dashboard";

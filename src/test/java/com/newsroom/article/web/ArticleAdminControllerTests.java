@@ -79,6 +79,9 @@ class ArticleAdminControllerTests {
     @MockitoBean
     ArticleEditLocks locks;
 
+    @MockitoBean
+    com.newsroom.article.ArticleUpdates updates;
+
     @MockitoBean(name = "siteSettingsProvider")
     SiteSettingsProvider settings;
 
