@@ -131,6 +131,8 @@ class MediaLibraryIntegrationTests {
         Document page = Jsoup.parse(response.getContentAsString());
         assertThat(page.select(".form-error").text()).contains("not a JPEG, PNG or GIF");
         assertThat(page.select("#altText").attr("value")).isEqualTo("Typed alt text");
+        assertThat(page.select("#" + page.select("#file").attr("aria-describedby")).text())
+                .as("the file picker is described by its hint").contains("JPEG, PNG or GIF");
         assertThat(jdbc.sql("select count(*) from media").query(Integer.class).single()).isZero();
     }
 

@@ -225,6 +225,14 @@ class SectionsAndSettingsIntegrationTests {
         assertThat(page.select("#commentsCloseAfterDays + .field-error").text()).contains("whole number");
         assertThat(page.select("#tagline").attr("value")).isEqualTo("Kept tagline");
         assertThat(settings.current().name()).isEqualTo("Newsroom");
+
+        // The field fragment ties each refused control to its message and hint for assistive technology.
+        assertThat(page.select("#name").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select("#" + page.select("#name").attr("aria-describedby")).text())
+                .contains("Give the site a name");
+        assertThat(page.select("#socialLinks").attr("aria-describedby").split(" "))
+                .containsExactly("socialLinks-error", "socialLinks-hint");
+        assertThat(page.select("#tagline").hasAttr("aria-invalid")).as("an accepted field is not marked").isFalse();
     }
 
     @Test
@@ -250,8 +258,10 @@ class SectionsAndSettingsIntegrationTests {
                 .param("username", "nia").param("email", "other@newsroom.test")
                 .param("password", "a long initial password"), admin);
         assertThat(duplicate.getStatus()).isEqualTo(422);
-        assertThat(Jsoup.parse(duplicate.getContentAsString()).select("#username ~ .field-error").text())
-                .contains("already in use");
+        Document refused = Jsoup.parse(duplicate.getContentAsString());
+        assertThat(refused.select("#username ~ .field-error").text()).contains("already in use");
+        assertThat(refused.select("#displayName").attr("value")).isEqualTo("Nia Again");
+        assertThat(refused.select("#password").attr("value")).as("a password is never sent back").isEmpty();
     }
 
     @Test

@@ -116,7 +116,7 @@ class CommentModerationIntegrationTests {
         String detail = "/admin/comments/" + held.getId();
         var refused = moderator.post(detail, detail + "/edit", Map.of("body", "   "));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#edit-body + .field-message, .field-message").text()).contains("Please write some text.");
+        assertThat(refused.html().select("#edit-body + .field-error").text()).contains("Please write some text.");
 
         moderator.post(detail, detail + "/edit", Map.of("body", "Is there a source?"));
         Document page = moderator.get(detail).html();
@@ -196,7 +196,7 @@ class CommentModerationIntegrationTests {
         var refused = moderator.post(detail, detail + "/reply", Map.of("body", "Thanks for asking."));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.html().select("#reply-body").text()).isEqualTo("Thanks for asking.");
-        assertThat(refused.html().select(".field-message").text()).contains("Readers cannot see this comment");
+        assertThat(refused.html().select("#reply-body + .field-error").text()).contains("Readers cannot see this comment");
         assertThat(comments.count()).isEqualTo(1);
         assertThat(site.get("/articles/moderated-story").html().select(".comment-body")).isEmpty();
     }
@@ -321,7 +321,9 @@ class CommentModerationIntegrationTests {
 
         var refused = moderator.post(page, page, Map.of("words", "lottery", "hosts", "not a site"));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select(".form-error").text()).contains("spam.example");
+        assertThat(refused.html().select("#hosts + .field-error").text()).contains("spam.example");
+        assertThat(refused.html().select("#hosts").attr("aria-invalid")).isEqualTo("true");
+        assertThat(refused.html().select("#words").hasAttr("aria-invalid")).isFalse();
         assertThat(refused.html().select("#hosts").text()).isEqualTo("not a site");
         assertThat(refused.html().select("#words").text()).isEqualTo("lottery");
         assertThat(content.jdbc().sql("select count(*) from spam_blocklist").query(Integer.class).single()).isZero();
