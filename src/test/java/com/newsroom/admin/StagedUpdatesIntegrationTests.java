@@ -194,6 +194,23 @@ class StagedUpdatesIntegrationTests {
         assertThat(articles.findById(own.getId()).orElseThrow().getBodyMarkdown()).isEqualTo(OLD);
     }
 
+    @Test
+    void theEditLockAndAutosaveWorkForTheUpdateAsForTheArticle() {
+        HttpSignIn first = staff.signedIn("Erin Editor", Role.EDITOR);
+        HttpSignIn second = staff.signedIn("Ed Second", Role.EDITOR);
+        submitEditor(first, first.get(edit).html(), Map.of("bodyMarkdown", NEW));
+        content.clock().advance(Duration.ofMinutes(1));
+        assertThat(first.post(edit, "/admin/articles/" + article.getId() + "/autosave",
+                Map.of("title", "Port reopens after strike", "bodyMarkdown", NEW + " Typed, not saved.")).status())
+                .isEqualTo(302);
+
+        assertThat(second.get(edit).html().select(".edit-lock").text()).contains("Erin Editor");
+        Document back = first.get(edit).html();
+        assertThat(back.select(".autosave-offer").text()).startsWith("Unsaved changes from");
+        assertThat(back.select("#bodyMarkdown").text()).isEqualTo(NEW);
+        assertThat(site.get(path).html().select(".article-body").text()).isEqualTo(OLD);
+    }
+
     private String pendingBody() {
         return jdbc.sql("select content->>'bodyMarkdown' from article_pending_updates").query(String.class).single();
     }
