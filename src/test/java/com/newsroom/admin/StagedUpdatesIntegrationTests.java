@@ -211,6 +211,27 @@ class StagedUpdatesIntegrationTests {
         assertThat(site.get(path).html().select(".article-body").text()).isEqualTo(OLD);
     }
 
+    @Test
+    void aCorrectionTickedButLeftEmptyOrATimeInThePastIsRefusedBesideItsFieldAndNothingGoesOut() {
+        HttpSignIn editor = staff.signedIn("Erin Editor", Role.EDITOR);
+        submitEditor(editor, editor.get(edit).html(), Map.of("bodyMarkdown", NEW));
+        String update = "/admin/articles/" + article.getId() + "/update";
+
+        SiteClient.Page empty = editor.post(update, update + "/publish",
+                Map.of("version", version(), "addCorrection", "true", "correction", " "));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.html().select("#correction-error").text()).isNotBlank();
+        assertThat(empty.html().select("#addCorrection[checked]")).as("the tick is kept").hasSize(1);
+        SiteClient.Page past = editor.post(update, update + "/schedule",
+                Map.of("version", version(), "publishAt", "2001-01-01T09:00"));
+        assertThat(past.status()).isEqualTo(422);
+        assertThat(past.html().select("#publishAt-error").text()).isNotBlank();
+        assertThat(past.html().select("#publishAt").val()).isEqualTo("2001-01-01T09:00");
+
+        assertThat(site.get(path).html().select(".article-body").text()).isEqualTo(OLD);
+        assertThat(pendingBody()).isEqualTo(NEW);
+    }
+
     private String pendingBody() {
         return jdbc.sql("select content->>'bodyMarkdown' from article_pending_updates").query(String.class).single();
     }
