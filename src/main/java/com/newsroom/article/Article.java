@@ -346,6 +346,18 @@ public class Article extends AbstractAggregateRoot<Article> {
         record(ArticleEvent.Kind.CORRECTED, before, by, now, note);
     }
 
+    /**
+     * A staged update has been written over the live text ({@code before} is how it was): only a published article
+     * has a live text to replace. Readers see it as updated now.
+     */
+    void updatePublished(Snapshot before, Editor by, Instant now, String detail) {
+        if (status != ArticleStatus.PUBLISHED) {
+            throw RuleViolation.conflict("update", "update.notLive");
+        }
+        this.updatedAt = now;
+        record(ArticleEvent.Kind.UPDATE_PUBLISHED, before, by, now, detail);
+    }
+
     /** A new slug; the caller keeps the old one answering (with a redirect) if readers knew it. */
     void renameSlug(String newSlug, Editor by, Instant now) {
         Snapshot before = snapshot();

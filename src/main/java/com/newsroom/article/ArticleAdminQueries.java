@@ -26,8 +26,10 @@ public class ArticleAdminQueries {
     public record Filter(String status, Long categoryId, Long authorId, String title, Long ownStaffId) {
     }
 
+    /** {@code pendingUpdate}: a staged update waits ({@link ArticleUpdates}), to go out at {@code updateAt} if set. */
     public record Row(long id, String title, String slug, String status, boolean inReview, boolean returned,
-            String category, String authors, Instant updatedAt, Instant publishedAt) {
+            String category, String authors, Instant updatedAt, Instant publishedAt, boolean pendingUpdate,
+            Instant updateAt) {
     }
 
     private final JdbcClient jdbc;
@@ -42,9 +44,11 @@ public class ArticleAdminQueries {
                 select a.id, a.title, a.slug, a.status, a.review_requested_at is not null as in_review,
                        a.returned_at is not null as returned,
                        c.name as category, a.updated_at, a.published_at,
+                       u.article_id is not null as pending_update, u.publish_at as update_at,
                        (select string_agg(s.display_name, ', ' order by aa.position) from article_authors aa
                         join staff s on s.id = aa.staff_id where aa.article_id = a.id) as authors
                 from articles a join categories c on c.id = a.primary_category_id
+                left join article_pending_updates u on u.article_id = a.id
                 where true""");
         Map<String, Object> params = new LinkedHashMap<>();
         where(filter, sql, params);
@@ -61,9 +65,14 @@ public class ArticleAdminQueries {
                         rs.getString("category"),
                         rs.getString("authors") == null ? "" : rs.getString("authors"),
                         rs.getTimestamp("updated_at").toInstant(),
-                        rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant()))
+                        instant(rs.getTimestamp("published_at")), rs.getBoolean("pending_update"),
+                        instant(rs.getTimestamp("update_at"))))
                 .list());
         return KeysetPage.of(rows, PAGE_SIZE, row -> new Cursor(row.updatedAt(), row.id()).token());
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** How many articles each status holds (and how many drafts wait for review), within the author limit. */

@@ -30,6 +30,6 @@ public class ArticleCorrections {
     void add(long articleId, String note, Editor editor, Instant at) {
         jdbc.sql("insert into article_corrections (article_id, note, created_at, created_by) values (:id, :note, :at, :by)")
                 .param("id", articleId).param("note", note.strip()).param("at", java.sql.Timestamp.from(at))
-                .param("by", editor.staffId()).update();
+                .param("by", editor.staffIdOrNull()).update();
     }
 }

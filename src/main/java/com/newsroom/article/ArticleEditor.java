@@ -95,7 +95,7 @@ public class ArticleEditor {
     @Transactional(readOnly = true)
     public EditableArticle load(long id, Editor editor) {
         Article article = find(id);
-        requireAccess(article, editor);
+        requireStagingAccess(article, editor);
         return EditableArticle.of(article, corrections.forArticle(id));
     }
 
@@ -110,12 +110,7 @@ public class ArticleEditor {
             requireEditor(editor);
         }
         String slug = slugFor(input);
-        List<Long> byline = input.authorIds();
-        if (!editor.isEditor() && !byline.contains(editor.staffId())) {
-            byline = new ArrayList<>(byline);
-            byline.add(0, editor.staffId());
-        }
-        Article article = createDraft(resolve(input, slug, byline), editor);
+        Article article = createDraft(resolve(input, slug, bylineFor(input, editor)), editor);
         article.startedBy(editor.staffIdOrNull());
         moveAlong(article, then, editor);
         articles.saveAndFlush(article);
@@ -154,23 +149,50 @@ public class ArticleEditor {
         if (article.getVersion() != expectedVersion) {
             throw new StaleArticleException();
         }
-        String slug = slugFor(input);
-        if (!slug.equals(article.getSlug())
-                && articles.findBySlug(slug).filter(other -> !other.getId().equals(article.getId())).isPresent()) {
-            throw new RuleViolation("slug", "admin.article.slugTaken");
-        }
-        List<Long> byline = new ArrayList<>(input.authorIds());
-        if (!editor.isEditor() && !byline.contains(editor.staffId())) {
-            byline.add(0, editor.staffId());
-        }
+        String slug = freeSlugFor(article, input);
         Article.Snapshot before = article.snapshot();
-        apply(article, resolve(input, slug, byline));
+        apply(article, resolve(input, slug, bylineFor(input, editor)));
         article.edited(before, editor, clock.instant());
         articles.flush();
         rename(article, slug, editor);
         moveAlong(article, then, editor);
         revisions.record(article, editor, clock.instant());
         articles.saveAndFlush(article);
+    }
+
+    /**
+     * A staged update ({@link ArticleUpdates}) goes live: its content is written over the published article's, the
+     * article records the update (and its "Updated" time), and the new text is kept as a revision. The same steps
+     * as an editor's save over a live article, in the caller's transaction.
+     */
+    void writeUpdate(Article article, ArticleInput input, Editor by, String detail) {
+        String slug = freeSlugFor(article, input);
+        Article.Snapshot before = article.snapshot();
+        apply(article, resolve(input, slug, input.authorIds()));
+        article.updatePublished(before, by, clock.instant(), detail);
+        articles.flush();
+        rename(article, slug, by);
+        revisions.record(article, by, clock.instant());
+        articles.saveAndFlush(article);
+    }
+
+    /** The slug the form asks for, refused when another article has it. */
+    private String freeSlugFor(Article article, ArticleInput input) {
+        String slug = slugFor(input);
+        if (!slug.equals(article.getSlug())
+                && articles.findBySlug(slug).filter(other -> !other.getId().equals(article.getId())).isPresent()) {
+            throw new RuleViolation("slug", "admin.article.slugTaken");
+        }
+        return slug;
+    }
+
+    /** The byline as sent; an author saving is put on it when they left themselves off. */
+    static List<Long> bylineFor(ArticleInput input, Editor editor) {
+        List<Long> byline = new ArrayList<>(input.authorIds());
+        if (!editor.isEditor() && !byline.contains(editor.staffId())) {
+            byline.add(0, editor.staffId());
+        }
+        return byline;
     }
 
     public void submitForReview(long id, Editor editor) {
@@ -267,20 +289,20 @@ public class ArticleEditor {
 
     @Transactional(readOnly = true)
     public List<ArticleRevisions.Revision> revisions(long id, Editor editor) {
-        requireAccess(find(id), editor);
+        requireStagingAccess(find(id), editor);
         return revisions.forArticle(id);
     }
 
     /** The last save of the article: who saved what, and when (shown when a save clashes with it). */
     @Transactional(readOnly = true)
     public Optional<ArticleRevisions.Revision> latestRevision(long id, Editor editor) {
-        requireAccess(find(id), editor);
+        requireStagingAccess(find(id), editor);
         return revisions.forArticle(id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
     public ArticleRevisions.Revision revision(long id, long revisionId, Editor editor) {
-        requireAccess(find(id), editor);
+        requireStagingAccess(find(id), editor);
         return revisions.find(id, revisionId).orElseThrow(NotFoundException::new);
     }
 
@@ -392,11 +414,25 @@ public class ArticleEditor {
         if (editor.isEditor()) {
             return;
         }
-        boolean own = (article.getCreatedBy() != null && article.getCreatedBy() == editor.staffId())
-                || article.getAuthors().stream().anyMatch(a -> a.getId() == editor.staffId());
-        if (!own || article.getStatus() != ArticleStatus.DRAFT) {
+        if (!owns(article, editor) || article.getStatus() != ArticleStatus.DRAFT) {
             throw new AccessDeniedException("not your draft");
         }
+    }
+
+    /**
+     * What {@link #requireAccess} allows, and for an author also their own published pieces: they open them in the
+     * editor to stage an update (never to change the live text) and see their revisions.
+     */
+    static void requireStagingAccess(Article article, Editor editor) {
+        if (editor.isEditor() || (article.getStatus() == ArticleStatus.PUBLISHED && owns(article, editor))) {
+            return;
+        }
+        requireAccess(article, editor);
+    }
+
+    static boolean owns(Article article, Editor editor) {
+        return (article.getCreatedBy() != null && article.getCreatedBy() == editor.staffId())
+                || article.getAuthors().stream().anyMatch(a -> a.getId() == editor.staffId());
     }
 
     private Category category(long id) {

@@ -29,7 +29,9 @@ public record ArticleEvent(Kind kind, long articleId, String title, String slug,
 
     public enum Kind {
         CREATED, EDITED, SUBMITTED_FOR_REVIEW, RETURNED_TO_AUTHOR, PUBLISHED, SCHEDULED, TAKEDOWN_SCHEDULED,
-        TAKEDOWN_CLEARED, UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, TRASHED, RESTORED_FROM_TRASH, DELETED
+        TAKEDOWN_CLEARED, UNPUBLISHED, ARCHIVED, CORRECTED, SLUG_CHANGED, TRASHED, RESTORED_FROM_TRASH, DELETED,
+        /** A staged update replaced the live text of a published article. */
+        UPDATE_PUBLISHED
     }
 
     /** Whether readers could see the change: the article was or is public. */

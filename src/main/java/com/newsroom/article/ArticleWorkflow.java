@@ -98,7 +98,7 @@ public class ArticleWorkflow {
                 .list();
     }
 
-    private void insert(long articleId, String kind, String text, Editor editor, Instant at) {
+    void insert(long articleId, String kind, String text, Editor editor, Instant at) {
         jdbc.sql("""
                 insert into article_notes (article_id, kind, body, written_at, written_by, written_by_name)
                 values (:article, :kind, :body, :at, :by, :name)""")
@@ -107,7 +107,7 @@ public class ArticleWorkflow {
                 .update();
     }
 
-    private static String required(String note) {
+    static String required(String note) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
             throw new RuleViolation("note", "admin.article.noteRequired");

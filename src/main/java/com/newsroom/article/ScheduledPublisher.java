@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timer, so it needs no traffic; takes every overdue article (so it catches up after downtime); and claims
  * rows with {@code for update skip locked}, so with several instances each article is handled exactly once.
  * Each claimed article goes through the same transition as an editor's action ({@link Article}), so the
- * timestamps, the review flag, the audit entry and the events are the same.
+ * timestamps, the review flag, the audit entry and the events are the same. Staged updates due by then are
+ * published the same way ({@link ArticleUpdates#publishDue}).
  */
 @Component
 public class ScheduledPublisher {
@@ -32,10 +34,20 @@ public class ScheduledPublisher {
 
     private final Clock clock;
 
-    public ScheduledPublisher(Articles articles, TransactionTemplate transaction, Clock clock) {
+    /** Null for a publisher of articles only (as some tests build one). */
+    private final ArticleUpdates updates;
+
+    @Autowired
+    public ScheduledPublisher(Articles articles, TransactionTemplate transaction, Clock clock, ArticleUpdates updates) {
         this.articles = articles;
         this.transaction = transaction;
         this.clock = clock;
+        this.updates = updates;
+    }
+
+    /** A publisher of scheduled articles and take-downs, without staged updates. */
+    public ScheduledPublisher(Articles articles, TransactionTemplate transaction, Clock clock) {
+        this(articles, transaction, clock, null);
     }
 
     @Scheduled(fixedDelayString = "${newsroom.publishing.poll-interval:PT30S}",
@@ -57,8 +69,9 @@ public class ScheduledPublisher {
         Instant now = clock.instant();
         int published = drain(now, articles::claimDueForPublication, Article::publishAsScheduled);
         int takenDown = drain(now, articles::claimDueForTakeDown, Article::takeDownAsScheduled);
-        if (published > 0 || takenDown > 0) {
-            log.info("Published {} and took down {} scheduled article(s)", published, takenDown);
+        int updated = updates == null ? 0 : updates.publishDue(now);
+        if (published > 0 || takenDown > 0 || updated > 0) {
+            log.info("Published {}, took down {} and updated {} scheduled article(s)", published, takenDown, updated);
         }
         return published;
     }

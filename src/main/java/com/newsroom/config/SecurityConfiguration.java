@@ -92,7 +92,9 @@ class SecurityConfiguration {
                                 "/admin/articles/*/unpublish", "/admin/articles/*/archive",
                                 "/admin/articles/*/corrections", "/admin/articles/*/delete",
                                 "/admin/articles/*/takedown", "/admin/articles/*/untrash", "/admin/articles/*/purge",
-                                "/admin/articles/*/review/return", "/admin/articles/*/review/notes")
+                                "/admin/articles/*/review/return", "/admin/articles/*/review/notes",
+                                "/admin/articles/*/update/publish", "/admin/articles/*/update/schedule",
+                                "/admin/articles/*/update/unschedule", "/admin/articles/*/update/return")
                         .hasRole("EDITOR")
                         .requestMatchers("/admin/articles/trash", "/admin/articles/*/purge").hasRole("EDITOR")
                         .requestMatchers("/admin/articles/*/live", "/admin/articles/*/live/**").hasRole("EDITOR")

@@ -223,12 +223,14 @@ class ArticleLifecycleIntegrationTests {
         List<Element> lines = form.select("select[name=authorIds]");
         choose(lines.get(0), daniel.getId());
         choose(lines.get(1), lukas.getId());
+        updateLiveNow(form);
 
         assertThat(mvc.perform(resubmit(article.getId(), form)).andReturn().getResponse().getStatus()).isEqualTo(302);
         assertThat(byline(article.getId())).containsExactly("Daniel Reyes", "Lukas Brenner");
 
         Document again = editPage(article.getId());
         choose(again.select("select[name=authorIds]").get(0), null);
+        updateLiveNow(again);
         assertThat(mvc.perform(resubmit(article.getId(), again)).andReturn().getResponse().getStatus()).isEqualTo(302);
         assertThat(byline(article.getId())).containsExactly("Lukas Brenner");
     }
@@ -261,6 +263,12 @@ class ArticleLifecycleIntegrationTests {
     private static void choose(Element select, Long authorId) {
         select.select("option").forEach(option -> option.removeAttr("selected"));
         select.select("option[value=" + (authorId == null ? "\"\"" : authorId) + "]").attr("selected", "selected");
+    }
+
+    /** Picks "Update live now" (a published article's changes otherwise wait as a pending update). */
+    private static void updateLiveNow(Document page) {
+        page.select("input[name=saveAs]").forEach(choice -> choice.removeAttr("checked"));
+        page.selectFirst("input[name=saveAs][value=live]").attr("checked", "checked");
     }
 
     /** Posts the editor form as a browser would: every field as the page holds it, the Save button pressed. */

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.newsroom.account.Account;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
+import com.newsroom.article.ArticleUpdates;
 import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.Editor;
 import com.newsroom.article.LiveCoverage;
@@ -41,9 +42,12 @@ public class StaffRouteFixtures {
 
     private final LiveCoverage live;
 
+    private final ArticleUpdates updates;
+
     public StaffRouteFixtures(TestContent content, ArticleEditor articles, MediaLibrary media, JdbcClient jdbc,
-            ArticleEditor publishing, LiveCoverage live) {
+            ArticleEditor publishing, LiveCoverage live, ArticleUpdates updates) {
         this.live = live;
+        this.updates = updates;
         this.content = content;
         this.publishing = publishing;
         this.articles = articles;
@@ -60,7 +64,8 @@ public class StaffRouteFixtures {
         String text = route.path() + " " + route.fields().values();
         Map<String, String> values = new LinkedHashMap<>();
         boolean articles = text.contains("{article}") || text.contains("{revision}") || text.contains("{version}")
-                || text.contains("{published}") || text.contains("{trashed}") || text.contains("{inReview}");
+                || text.contains("{published}") || text.contains("{trashed}") || text.contains("{inReview}")
+                || text.contains("{staged}");
         long categoryId = articles || text.contains("{category}") ? content.category("Fixture category " + n).getId()
                 : 0;
         values.put("{category}", String.valueOf(categoryId));
@@ -88,6 +93,18 @@ public class StaffRouteFixtures {
             live.start(article.getId(), Editor.SYSTEM);
             values.put("{liveArticle}", String.valueOf(article.getId()));
             values.put("{liveUpdate}", String.valueOf(live.post(article.getId(), "An update.", Editor.SYSTEM)));
+        }
+        if (text.contains("{staged}")) {
+            long staged = draft(owner, categoryId, "Staged fixture " + n);
+            publishing.publish(staged, content.now(), Editor.SYSTEM);
+            Editor by = new Editor(owner.getStaffId(), "Author", false);
+            long version = jdbc.sql("select version from articles where id = :id").param("id", staged)
+                    .query(Long.class).single();
+            updates.save(staged, null, version, new ArticleInput("Staged fixture " + n + ", updated", "", "",
+                    "Updated body.", "", null, null, null, categoryId, List.of(), List.of(owner.getStaffId()), false,
+                    true), by);
+            updates.submitForReview(staged, by);
+            values.put("{staged}", String.valueOf(staged));
         }
         if (text.contains("{trashed}")) {
             long trashed = draft(owner, categoryId, "Trashed fixture " + n);

@@ -17,7 +17,8 @@ import com.newsroom.testsupport.StaffFixtures;
 /**
  * Every staff route once: who may use it, a valid request, and the page a valid request leads to. The role
  * matrix and the hostile-input suite both walk it, so a new route is one line here. Paths and fields name
- * fixtures in braces ({article}, {inReview}, {published}, {trashed}, {revision}, {category}, {tag}, {tag2}, {media},
+ * fixtures in braces ({article}, {inReview}, {published}, {staged} (published, with a staged update in review),
+ * {trashed}, {revision}, {category}, {tag}, {tag2}, {media},
  * {account},
  * {comment}, {version}, {n}), made fresh for every request by {@link StaffRouteFixtures}.
  */
@@ -46,7 +47,8 @@ public final class StaffRoutes {
 
         /** Whether the path names an article an author may own. */
         public boolean onAnArticle() {
-            return path.contains("{article}") || path.contains("{published}") || path.contains("{inReview}");
+            return path.contains("{article}") || path.contains("{published}") || path.contains("{inReview}")
+                    || path.contains("{staged}");
         }
 
         public boolean isSuccess(String location, Map<String, String> fixtures) {
@@ -113,6 +115,16 @@ public final class StaffRoutes {
                 desk + "#update-{liveUpdate}");
         post(routes, desk + "/updates/{liveUpdate}/delete", EDITORS, Map.of(), desk);
         post(routes, desk + "/close", EDITORS, Map.of(), desk);
+        String staged = "/admin/articles/{staged}/update";
+        get(routes, staged, WRITERS);
+        get(routes, staged + "/preview", WRITERS);
+        post(routes, staged + "/submit", WRITERS, Map.of(), staged);
+        post(routes, staged + "/return", EDITORS, Map.of("note", "Name the source."), staged);
+        post(routes, staged + "/publish", EDITORS, Map.of("version", "0"), "/admin/articles/{staged}/edit");
+        post(routes, staged + "/schedule", EDITORS, Map.of("version", "0", "publishAt", future), staged);
+        post(routes, staged + "/unschedule", EDITORS, Map.of(), staged);
+        get(routes, staged + "/discard", WRITERS);
+        post(routes, staged + "/discard", WRITERS, Map.of(), "/admin/articles/{staged}/edit");
         post(routes, "/admin/articles/{inReview}/review/return", EDITORS, Map.of("note", "Needs a second source."),
                 "/admin/articles/{inReview}/review");
         post(routes, "/admin/articles/{article}/review/notes", EDITORS, Map.of("note", "Check the figures."),

@@ -83,13 +83,16 @@ public class DemoContent implements ApplicationRunner {
     private final DemoWorkflow workflow;
 
     private final DemoLiveCoverage liveCoverage;
+    private final DemoStagedUpdate stagedUpdate;
 
     public DemoContent(Categories categories, Tags tags, Authors authors, ArticleEditor articleEditor,
             Comments comments, CommentReports reports, JdbcClient jdbc, TransactionTemplate transaction,
             Clock clock, com.newsroom.article.ArticleWorkflow articleWorkflow,
-            com.newsroom.moderation.ModerationService moderation, com.newsroom.article.LiveCoverage live) {
+            com.newsroom.moderation.ModerationService moderation, com.newsroom.article.LiveCoverage live,
+            com.newsroom.article.ArticleUpdates updates) {
         this.liveCoverage = new DemoLiveCoverage(live, jdbc, clock);
         this.reports = reports;
+        this.stagedUpdate = new DemoStagedUpdate(articleEditor, updates);
         this.workflow = new DemoWorkflow(articleEditor, articleWorkflow, moderation, comments, jdbc, clock);
         this.categories = categories;
         this.tags = tags;
@@ -170,6 +173,7 @@ public class DemoContent implements ApplicationRunner {
         loadReports();
         workflow.load(authorBySlug, categoryBySlug.get("ai").getId(), articleBySlug);
         liveCoverage.load(authorBySlug, articleBySlug);
+        stagedUpdate.load(authorBySlug, articleBySlug);
         log.info("Demo content loaded: {} categories, {} staff, {} tags, {} articles, {} comments",
                 categoryBySlug.size(), authorBySlug.size(), tagBySlug.size(), articleBySlug.size(), commentCount);
         return dates;

@@ -26,6 +26,8 @@ class DemoContentIntegrationTests {
         assertThat(count("select count(*) from articles where returned_at is not null")).as("returned").isEqualTo(1);
         assertThat(count("select count(*) from articles where status = 'SCHEDULED'")).as("scheduled").isEqualTo(1);
         assertThat(count("select count(*) from article_corrections")).as("a correction").isEqualTo(1);
+        assertThat(count("select count(*) from article_pending_updates u join articles a on a.id = u.article_id"
+                + " where a.status = 'PUBLISHED' and a.title <> u.content->>'title'")).as("a staged update").isEqualTo(1);
         assertThat(count("select count(*) from article_notes where kind = 'NOTE'")).as("an editor's note").isEqualTo(1);
         assertThat(count("select count(*) from comments where status = 'PENDING'")).as("held").isEqualTo(3);
         assertThat(count("select count(*) from comments where status = 'SPAM'")).as("spam").isEqualTo(1);

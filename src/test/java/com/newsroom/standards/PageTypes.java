@@ -88,6 +88,8 @@ final class PageTypes {
             PageType.staff("article editor, unsaved changes restored", "/admin/articles/new?restore=autosave"),
             PageType.staff("article trash", "/admin/articles/trash"),
             PageType.staff("delete for good, confirmation", "/admin/articles/{articleId}/purge"),
+            PageType.staff("pending update", "/admin/articles/{articleId}/update"),
+            PageType.staff("pending update, discard confirmation", "/admin/articles/{articleId}/update/discard"),
             PageType.staff("categories (admin)", "/admin/categories"),
             PageType.staff("tags (admin)", "/admin/tags"),
             PageType.staff("media library", "/admin/media"),
@@ -164,6 +166,17 @@ final class PageTypes {
                     insert into article_notes (article_id, kind, body, written_at, written_by, written_by_name)
                     values (:id, 'RETURNED', 'Needs a second source.', now(), :staff, 'Standards Admin')""")
                     .param("id", article.getId()).param("staff", admin.getStaffId()).update();
+            // A staged update to the published story, waiting for review: the editor opens on it, it has its own pages.
+            content.jdbc().sql("""
+                    insert into article_pending_updates (article_id, content, started_at, saved_at, saved_by_name,
+                        review_requested_at)
+                    values (:article, jsonb_build_object('title', 'Standards story, updated', 'slug', 'standards-story',
+                        'dek', 'A dek', 'bodyMarkdown', 'An *updated* paragraph.', 'excerpt', '',
+                        'categoryId', :category, 'tagNames', jsonb_build_array('Energy'),
+                        'authorIds', jsonb_build_array(:author), 'featured', false, 'commentsOpen', true),
+                        now(), now(), 'Standards Admin', now())""")
+                    .param("article", article.getId()).param("category", world.getId())
+                    .param("author", writer.getId()).update();
             return new Fixture(article, pending, reply, shared, live);
         }
 

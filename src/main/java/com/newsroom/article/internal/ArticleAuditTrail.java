@@ -31,6 +31,7 @@ class ArticleAuditTrail {
             case RESTORED_FROM_TRASH -> "article.restoredFromTrash";
             case DELETED -> "article.deleted";
             case CORRECTED -> "article.corrected";
+            case UPDATE_PUBLISHED -> "article.updatePublished";
             case TAKEDOWN_SCHEDULED -> "article.takedownScheduled";
             case TAKEDOWN_CLEARED -> "article.takedownCleared";
             // A renamed draft was never at a public address; a public one now answers with a redirect.

@@ -36,6 +36,8 @@ import com.newsroom.article.ArticleEditor;
 import com.newsroom.article.ArticleInput;
 import com.newsroom.article.ArticleQueries;
 import com.newsroom.article.ArticleWorkflow;
+import com.newsroom.article.ArticleStatus;
+import com.newsroom.article.ArticleUpdates;
 import com.newsroom.article.DraftAutosaves;
 import com.newsroom.article.EditableArticle;
 import com.newsroom.article.Editor;
@@ -73,9 +75,13 @@ class ArticleAdminController {
 
     private final ArticleWorkflow workflow;
 
+    private final ArticleUpdates updates;
+
     ArticleAdminController(ArticleEditor editor, ArticleAdminQueries queries, ArticleQueries readerQueries,
             NewsroomProperties properties, MediaLibrary media, DraftAutosaves autosaves, ArticleEditLocks locks,
-            ArticleWorkflow workflow, @Value("${spring.servlet.multipart.max-file-size:8MB}") DataSize maxUpload) {
+            ArticleWorkflow workflow, ArticleUpdates updates,
+            @Value("${spring.servlet.multipart.max-file-size:8MB}") DataSize maxUpload) {
+        this.updates = updates;
         this.workflow = workflow;
         this.maxUpload = maxUpload;
         this.media = media;
@@ -167,7 +173,11 @@ class ArticleAdminController {
         EditableArticle article = editor.load(id, editorOf(me));
         locks.open(id, editorOf(me)).ifPresent(holder -> model.addAttribute("lockedBy", holder));
         Optional<ArticleForm> kept = kept(request, "/admin/articles/" + id + "/edit", model);
-        ArticleForm form = kept.orElseGet(() -> withAutosave(id, ArticleForm.of(article, zone), restore != null, me,
+        // A published article with a staged update opens on the update's text: that is what the next save changes.
+        EditableArticle shown = updates.find(id, editorOf(me))
+                .filter(pending -> article.status() == ArticleStatus.PUBLISHED)
+                .map(pending -> pending.over(article)).orElse(article);
+        ArticleForm form = kept.orElseGet(() -> withAutosave(id, ArticleForm.of(shown, zone), restore != null, me,
                 model));
         return form(model, form, article, me);
     }
@@ -175,8 +185,11 @@ class ArticleAdminController {
     @PostMapping("/{id}/edit")
     ModelAndView update(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @Valid @ModelAttribute("form") ArticleForm form, BindingResult errors,
-            @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "save") String action, @RequestParam(required = false) String saveAs,
+            @RequestParam(required = false) String pendingVersion, Model model, RedirectAttributes redirect) {
         EditableArticle current = editor.load(id, editorOf(me));
+        // The version of the staged update the form was loaded from, kept as sent if the form comes back.
+        model.addAttribute("pendingVersion", pendingVersion == null ? "" : pendingVersion);
         if ("preview".equals(action)) {
             model.addAttribute("previewHtml", editor.renderPreview(form.bodyMarkdown()));
             return page(form(model, form, current, me), errors.hasErrors() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK);
@@ -186,6 +199,9 @@ class ArticleAdminController {
         }
         if (form.loadedVersion() == null) {
             throw new BadRequestException("missing version");
+        }
+        if ("pending".equals(saveAs) && "save".equals(action)) {
+            return stage(me, id, form, errors, pendingVersion, current, model, redirect);
         }
         try {
             return FormSubmissions.submit(errors, () -> {
@@ -202,12 +218,38 @@ class ArticleAdminController {
     }
 
     /**
+     * "Save as pending update": the form is kept as the published article's staged update, readers keep the
+     * published text. A save over someone's newer save of the update (or of the live text) is refused as an
+     * article's is.
+     */
+    private ModelAndView stage(StaffUser me, long id, ArticleForm form, BindingResult errors, String pendingVersion,
+            EditableArticle current, Model model, RedirectAttributes redirect) {
+        Long expectedUpdate = pendingVersion == null || !pendingVersion.matches("\\d{1,18}") ? null
+                : Long.valueOf(pendingVersion);
+        try {
+            return FormSubmissions.submit(errors, () -> {
+                updates.save(id, expectedUpdate, form.loadedVersion(), input(form), editorOf(me));
+                autosaves.discard(id, editorOf(me));
+                redirect.addFlashAttribute("flash", "update.saved");
+                return "redirect:/admin/articles/" + id + "/edit";
+            }, () -> form(model, form, current, me));
+        }
+        catch (StaleArticleException | ObjectOptimisticLockingFailureException stale) {
+            return page(conflict(id, form, me, model), HttpStatus.CONFLICT);
+        }
+    }
+
+    /**
      * Someone saved the article after this editor opened it. Neither text is lost: theirs is saved (and kept in
      * the revisions), this editor's stays in the form, and the page sets them side by side, word by word. The
      * form now carries the latest version, so saving again is a deliberate choice to put this text over theirs.
      */
     private String conflict(long id, ArticleForm mine, StaffUser me, Model model) {
-        EditableArticle theirs = editor.load(id, editorOf(me));
+        EditableArticle live = editor.load(id, editorOf(me));
+        Optional<ArticleUpdates.Pending> pending = updates.find(id, editorOf(me));
+        // Theirs is the staged update when there is one: saving again puts this text over it.
+        EditableArticle theirs = pending.map(p -> p.over(live)).orElse(live);
+        model.addAttribute("pendingVersion", pending.map(p -> String.valueOf(p.version())).orElse(""));
         model.addAttribute("stale", true);
         model.addAttribute("theirs", theirs);
         model.addAttribute("theirSave", editor.latestRevision(id, editorOf(me)).orElse(null));
@@ -240,6 +282,11 @@ class ArticleAdminController {
 
     /** The typed local time in the site's zone; an empty field is null (the article refuses to schedule it). */
     private Instant parseSchedule(String value) {
+        return parseLocal(value, zone, "scheduleAt");
+    }
+
+    /** A datetime-local field's value in {@code zone}; empty is null, anything else unreadable a refusal of it. */
+    static Instant parseLocal(String value, ZoneId zone, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -247,7 +294,7 @@ class ArticleAdminController {
             return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
         }
         catch (DateTimeParseException ex) {
-            throw new RuleViolation("scheduleAt", "admin.article.scheduleInvalid");
+            throw new RuleViolation(field, "admin.article.scheduleInvalid");
         }
     }
 
@@ -474,7 +521,26 @@ class ArticleAdminController {
         model.addAttribute("share", SharePreview.of(form.title(), form.dek(), form.bodyMarkdown(), form.excerpt(),
                 form.metaDescription(), form.socialImageUrl(), form.socialImageAlt(), form.heroImageUrl(),
                 form.heroImageAlt()));
+        staging(model, article, me);
         return "admin/articles/edit";
+    }
+
+    /**
+     * What the editor shows about staged updates: the article's pending update, the version of it the form holds,
+     * and whether the save offers "Save as pending update" (a published article) and "Update live now" (editors,
+     * while no update is staged).
+     */
+    private void staging(Model model, EditableArticle article, StaffUser me) {
+        boolean live = article != null && article.status() == ArticleStatus.PUBLISHED
+                && article.trashedAt() == null;
+        Optional<ArticleUpdates.Pending> pending = article == null ? Optional.empty()
+                : updates.find(article.id(), editorOf(me));
+        model.addAttribute("pending", pending.orElse(null));
+        if (!model.containsAttribute("pendingVersion")) {
+            model.addAttribute("pendingVersion", pending.map(p -> String.valueOf(p.version())).orElse(""));
+        }
+        model.addAttribute("staging", live);
+        model.addAttribute("liveSaveAllowed", live && me.has(Role.EDITOR) && pending.isEmpty());
     }
 
     private static ModelAndView page(String view, HttpStatus status) {

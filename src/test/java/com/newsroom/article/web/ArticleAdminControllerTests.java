@@ -83,6 +83,9 @@ class ArticleAdminControllerTests {
     @MockitoBean
     ArticleWorkflow workflow;
 
+    @MockitoBean
+    com.newsroom.article.ArticleUpdates updates;
+
     @MockitoBean(name = "siteSettingsProvider")
     SiteSettingsProvider settings;
 
