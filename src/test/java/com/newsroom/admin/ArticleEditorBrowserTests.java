@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
-import com.newsroom.testsupport.StaffFixtures;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.article.Articles;
 import com.newsroom.testsupport.BrowserExtension;
@@ -64,7 +64,7 @@ class ArticleEditorBrowserTests {
         browser.findElement(By.id("bodyMarkdown")).sendKeys("Dockers voted to return on Monday.");
         // The session ends elsewhere (expired, or signed out in another tab) while the text is typed.
         browser.manage().deleteCookieNamed("SESSION");
-        click(By.cssSelector("button[value=save]"));
+        Browser.click(browser, By.cssSelector("button[value=save]"));
 
         assertThat(browser.getCurrentUrl()).contains("/login");
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("what you submitted is kept");
@@ -76,7 +76,7 @@ class ArticleEditorBrowserTests {
         assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("Harbour Strike Ends");
         assertThat(browser.findElement(By.id("bodyMarkdown")).getAttribute("value"))
                 .isEqualTo("Dockers voted to return on Monday.");
-        click(By.cssSelector("button[value=save]"));
+        Browser.click(browser, By.cssSelector("button[value=save]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Saved.");
         assertThat(articles.findBySlug("harbour-strike-ends").orElseThrow().getBodyMarkdown())
                 .isEqualTo("Dockers voted to return on Monday.");
@@ -105,11 +105,11 @@ class ArticleEditorBrowserTests {
         browser.get(site.baseUrl() + "/admin/articles/" + id + "/edit");
         assertThat(browser.findElement(By.cssSelector(".autosave-offer")).getText()).startsWith("Unsaved changes from");
         assertThat(browser.findElement(By.id("bodyMarkdown")).getAttribute("value")).isEqualTo("The deal was signed.");
-        click(By.linkText("Restore them"));
+        Browser.click(browser, By.linkText("Restore them"));
         // (Browsers send a textarea's line breaks as CRLF, whether saved or kept.)
         assertThat(browser.findElement(By.id("bodyMarkdown")).getAttribute("value").replace("\r\n", "\n"))
                 .isEqualTo("The deal was signed.\n\nThe minister **resigned** tonight.");
-        click(By.cssSelector("button[value=save]"));
+        Browser.click(browser, By.cssSelector("button[value=save]"));
 
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Saved.");
         assertThat(articles.findById(id).orElseThrow().getBodyMarkdown().replace("\r\n", "\n"))
@@ -126,7 +126,7 @@ class ArticleEditorBrowserTests {
         browser.findElement(By.id("title")).sendKeys("Half-written headline");
         assertThat(leavingWouldAsk()).as("typed, not saved").isTrue();
 
-        click(By.cssSelector("button[value=save]"));
+        Browser.click(browser, By.cssSelector("button[value=save]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Saved.");
         assertThat(leavingWouldAsk()).as("just saved").isFalse();
     }
@@ -180,16 +180,6 @@ class ArticleEditorBrowserTests {
     }
 
     private void typeCredentials() {
-        browser.findElement(By.id("username")).sendKeys(editor.getEmail());
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
-    }
-
-    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
-    private void click(By selector) {
-        WebElement element = browser.findElement(selector);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
+        Browser.submitSignIn(browser, editor.getEmail());
     }
 }

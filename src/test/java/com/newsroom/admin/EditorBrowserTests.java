@@ -13,13 +13,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
-import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.article.ArticleStatus;
 import com.newsroom.article.Articles;
 import com.newsroom.testsupport.BrowserExtension;
@@ -65,13 +64,13 @@ class EditorBrowserTests {
         browser.findElement(By.id("dek")).sendKeys("A lab shows a cheap arm that handles towels.");
         browser.findElement(By.id("bodyMarkdown")).sendKeys("## In the lab\n\nThe arm folded **forty** towels an hour.");
         browser.findElement(By.id("tags")).sendKeys("Robotics");
-        click(By.cssSelector("button[value=preview]"));
+        Browser.click(browser, By.cssSelector("button[value=preview]"));
 
         assertThat(browser.findElement(By.cssSelector(".preview .article-body h2")).getText()).isEqualTo("In the lab");
         assertThat(browser.findElement(By.cssSelector(".preview .article-body strong")).getText()).isEqualTo("forty");
         assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("Robots Learn to Fold Laundry");
 
-        click(By.cssSelector("button[value=publish]"));
+        Browser.click(browser, By.cssSelector("button[value=publish]"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Published.");
         assertThat(browser.findElement(By.cssSelector(".article-state .badge")).getText()).isEqualToIgnoringCase("Published");
 
@@ -90,7 +89,7 @@ class EditorBrowserTests {
         browser.findElement(By.linkText("New article")).click();
         browser.findElement(By.id("title")).sendKeys("Chip Export Rules Tighten");
         browser.findElement(By.id("bodyMarkdown")).sendKeys("The rules tighten today.");
-        click(By.cssSelector("button[value=schedule]"));
+        Browser.click(browser, By.cssSelector("button[value=schedule]"));
 
         assertThat(browser.findElement(By.cssSelector(".form-error")).getText())
                 .isEqualTo("Please correct the highlighted fields; nothing has been saved yet.");
@@ -104,7 +103,7 @@ class EditorBrowserTests {
         // Typing into a date-time field depends on the browser's locale; set it as a date picker would.
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
                 browser.findElement(By.id("scheduleAt")), tomorrow);
-        click(By.cssSelector("button[value=schedule]"));
+        Browser.click(browser, By.cssSelector("button[value=schedule]"));
 
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).startsWith("Scheduled");
         assertThat(browser.findElement(By.cssSelector(".article-state .badge")).getText())
@@ -116,17 +115,7 @@ class EditorBrowserTests {
     private void signIn(Account account) {
         browser.get(site.baseUrl() + "/admin");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(account.getEmail());
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        Browser.submitSignIn(browser, account.getEmail());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-    }
-
-    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
-    private void click(By selector) {
-        WebElement element = browser.findElement(selector);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
     }
 }

@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
-import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.TestContent;
 
@@ -61,7 +61,7 @@ class EditorImagesBrowserTests {
         body.sendKeys("First paragraph.\n\nLast paragraph.");
         script("arguments[0].setSelectionRange(16, 16)", body);
 
-        click(By.cssSelector(".insert-image"));
+        Browser.click(browser, By.cssSelector(".insert-image"));
         WebElement dialog = browser.findElement(By.id("image-upload"));
         assertThat(dialog.getDomProperty("open")).isEqualTo("true");
         Path file = Files.createTempFile("harbour", ".png");
@@ -158,20 +158,12 @@ class EditorImagesBrowserTests {
 
     private void signIn(Account account) {
         browser.get(site.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys(account.getEmail());
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        Browser.submitSignIn(browser, account.getEmail());
         waitUntil(() -> browser.getCurrentUrl().endsWith("/admin"));
     }
 
     private Object script(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private void click(By selector) {
-        WebElement element = browser.findElement(selector);
-        script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -17,10 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.article.Article;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
-import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.TestContent;
 
@@ -62,7 +61,7 @@ class StagedUpdateBrowserTests {
         WebElement body = browser.findElement(By.id("bodyMarkdown"));
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         body.sendKeys("The bridge closes on Saturday.");
-        click(By.cssSelector("button[value=save]"));
+        Browser.click(browser, By.cssSelector("button[value=save]"));
 
         assertThat(browser.findElement(By.cssSelector(".flash")).getText())
                 .isEqualTo("Pending update saved. Readers still see the published text.");
@@ -76,10 +75,10 @@ class StagedUpdateBrowserTests {
                 .isEqualTo("The bridge closes on Saturday.");
 
         browser.get(site.baseUrl() + "/admin/articles/" + article.getId() + "/edit");
-        click(By.linkText("Publish, review or discard the update"));
-        click(By.id("addCorrection"));
+        Browser.click(browser, By.linkText("Publish, review or discard the update"));
+        Browser.click(browser, By.id("addCorrection"));
         browser.findElement(By.id("correction")).sendKeys("An earlier version gave the wrong day.");
-        click(By.xpath("//button[normalize-space()='Publish the update now']"));
+        Browser.click(browser, By.xpath("//button[normalize-space()='Publish the update now']"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText())
                 .isEqualTo("The update is published: readers see the new text.");
 
@@ -93,17 +92,7 @@ class StagedUpdateBrowserTests {
 
     private void signIn() {
         browser.get(site.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys(editor.getEmail());
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        Browser.submitSignIn(browser, editor.getEmail());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-    }
-
-    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
-    private void click(By selector) {
-        WebElement element = browser.findElement(selector);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
     }
 }

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,6 +47,21 @@ public final class Browser {
         // After a click the next page may still be loading: look for elements for a few seconds, as a person would.
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** Fills in the sign-in form on the page shown with a staff login and the fixtures' password, and sends it. */
+    public static void submitSignIn(WebDriver browser, String login) {
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
+        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+    }
+
+    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
+    public static void click(WebDriver browser, By selector) {
+        WebElement element = browser.findElement(selector);
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
     }
 
     private static File binary(String variable, String fallback) {

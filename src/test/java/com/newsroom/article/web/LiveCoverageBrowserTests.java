@@ -6,18 +6,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.account.Account;
 import com.newsroom.account.Role;
 import com.newsroom.article.Article;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.ProductionCacheIntegrationTest;
 import com.newsroom.testsupport.SiteClient;
-import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.TestContent;
 
@@ -53,11 +51,11 @@ class LiveCoverageBrowserTests {
 
         signIn(staff.create("Lena Live", Role.EDITOR));
         browser.get(site.baseUrl() + "/admin/articles/" + article.getId() + "/edit");
-        click(By.linkText("Live coverage"));
-        click(By.xpath("//button[text()='Make this a live page']"));
+        Browser.click(browser, By.linkText("Live coverage"));
+        Browser.click(browser, By.xpath("//button[text()='Make this a live page']"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("The article is a live page.");
         browser.findElement(By.id("update-body")).sendKeys("First results: **turnout** is up in the north.");
-        click(By.xpath("//button[text()='Post update']"));
+        Browser.click(browser, By.xpath("//button[text()='Post update']"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Update posted.");
 
         // The reader: no session, the page served from the cache as readers get it.
@@ -73,17 +71,7 @@ class LiveCoverageBrowserTests {
 
     private void signIn(Account account) {
         browser.get(site.baseUrl() + "/admin");
-        browser.findElement(By.id("username")).sendKeys(account.getEmail());
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        Browser.submitSignIn(browser, account.getEmail());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-    }
-
-    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
-    private void click(By selector) {
-        WebElement element = browser.findElement(selector);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
     }
 }
