@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.Errors;
 
 import com.newsroom.config.NewsroomProperties;
@@ -41,9 +42,13 @@ public class CommentSubmissions {
 
     private final ObjectProvider<JavaMailSender> mailServer;
 
+    private final TransactionTemplate transaction;
+
     CommentSubmissions(Comments comments, CommentDecisions decisions, SpamChecks spamChecks, RateLimiter rateLimiter,
             SiteSecrets secrets, JdbcClient jdbc, NewsroomProperties properties, Clock clock,
-            SiteSettingsProvider siteSettings, ObjectProvider<JavaMailSender> mailServer) {
+            SiteSettingsProvider siteSettings, ObjectProvider<JavaMailSender> mailServer,
+            TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.siteSettings = siteSettings;
         this.mailServer = mailServer;
         this.comments = comments;
@@ -117,8 +122,15 @@ public class CommentSubmissions {
         }
     }
 
-    /** Saves a valid comment, screened and rate limited. The caller checked {@link #validate} first. */
-    @Transactional
+    /**
+     * Saves a valid comment, screened and rate limited. The caller checked {@link #validate} first.
+     * <p>
+     * The rate limit is counted before the comment's own transaction begins, each counter in a short transaction
+     * of its own (so a refused or failed post still counts, and no row lock is held while the comment is saved).
+     * Counting inside the comment's transaction would make every post hold one pooled connection while it waits for
+     * a second: a burst of as many posts as the pool has connections would then wait on each other until the pool
+     * gives up, and every one of them would fail.
+     */
     public SubmissionResult submit(CommentTarget target, CommentForm form, String clientAddress) {
         if (!isOpen(target)) {
             return new SubmissionResult.Closed();
@@ -132,7 +144,10 @@ public class CommentSubmissions {
         if (!ipAllowed || !emailAllowed) {
             return new SubmissionResult.RateLimited();
         }
+        return transaction.execute(status -> save(target, form, ipHash));
+    }
 
+    private SubmissionResult save(CommentTarget target, CommentForm form, String ipHash) {
         Instant now = clock.instant();
         List<SpamSignal> signals = spamChecks.check(target.articleId(), form, ipHash, now);
         CommentStatus status = decide(signals);

@@ -26,7 +26,10 @@ class RateLimiter {
         this.clock = clock;
     }
 
-    /** Counts one hit in the current window; false once the limit is passed. */
+    /**
+     * Counts one hit in the current window; false once the limit is passed. Call it outside any transaction: it
+     * takes a connection of its own and commits at once.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean tryAcquire(String bucket, int limit, Duration window) {
         long windowMillis = window.toMillis();
