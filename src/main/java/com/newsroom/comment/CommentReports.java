@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.newsroom.audit.AuditLog;
 import com.newsroom.secrets.SiteSecrets;
@@ -42,8 +43,11 @@ public class CommentReports {
 
     private final Clock clock;
 
+    private final TransactionTemplate transaction;
+
     CommentReports(JdbcClient jdbc, Comments comments, CommentDecisions decisions, RateLimiter rateLimiter,
-            SiteSecrets secrets, Clock clock) {
+            SiteSecrets secrets, Clock clock, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.jdbc = jdbc;
         this.comments = comments;
         this.decisions = decisions;
@@ -85,16 +89,31 @@ public class CommentReports {
                 .optional();
     }
 
-    /** Records a reader's report; at {@link #HOLD_AT} distinct addresses the comment is held. */
-    @Transactional
+    /**
+     * Records a reader's report; at {@link #HOLD_AT} distinct addresses the comment is held. The address's rate
+     * limit is counted before the report's transaction begins (see {@link CommentSubmissions#submit}: a request
+     * never holds one pooled connection while waiting for another).
+     */
     public Outcome report(long commentId, ReportReason reason, String note, String clientAddress) {
-        Comment comment = comments.findById(commentId).orElse(null);
-        if (comment == null || comment.getStatus() != CommentStatus.APPROVED || comment.getStaffId() != null) {
+        if (comments.findById(commentId).filter(CommentReports::reportable).isEmpty()) {
             return Outcome.NOT_REPORTABLE;
         }
         String reporter = secrets.keyedHash("ip-hash", clientAddress == null ? "" : clientAddress);
         if (!rateLimiter.tryAcquire("report-ip:" + reporter, PER_ADDRESS_PER_HOUR, Duration.ofHours(1))) {
             return Outcome.RATE_LIMITED;
+        }
+        return transaction.execute(status -> record(commentId, reason, note, reporter));
+    }
+
+    private static boolean reportable(Comment comment) {
+        return comment.getStatus() == CommentStatus.APPROVED && comment.getStaffId() == null;
+    }
+
+    private Outcome record(long commentId, ReportReason reason, String note, String reporter) {
+        // Read again inside the transaction: a moderator may have decided in the meantime.
+        Comment comment = comments.findById(commentId).filter(CommentReports::reportable).orElse(null);
+        if (comment == null) {
+            return Outcome.NOT_REPORTABLE;
         }
         Instant now = clock.instant();
         int added = jdbc.sql("""
