@@ -375,7 +375,7 @@ public class ArticleEditor {
     }
 
     /** The authors in the order given (the byline's order), unknown ids left out. */
-    private List<Author> byline(List<Long> ids) {
+    List<Author> byline(List<Long> ids) {
         List<Author> byline = new ArrayList<>(authors.findAllById(ids));
         byline.sort((a, b) -> Integer.compare(ids.indexOf(a.getId()), ids.indexOf(b.getId())));
         return byline;
@@ -435,12 +435,14 @@ public class ArticleEditor {
                 || article.getAuthors().stream().anyMatch(a -> a.getId() == editor.staffId());
     }
 
-    private Category category(long id) {
+    /** The category the form names; refused beside its field when there is none. */
+    Category category(long id) {
         return categories.findById(id)
                 .orElseThrow(() -> new RuleViolation("categoryId", "admin.article.categoryMissing"));
     }
 
-    private static String slugFor(ArticleInput input) {
+    /** The slug the form asks for, or one made from the title; refused when it is not a valid slug. */
+    static String slugFor(ArticleInput input) {
         String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.title(), 120)
                 : input.slug().strip();
         if (!Slugs.isValid(slug)) {

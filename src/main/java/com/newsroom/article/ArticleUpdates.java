@@ -18,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.newsroom.article.ArticleCard.Ref;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.author.Author;
-import com.newsroom.author.Authors;
 import com.newsroom.category.Categories;
 import com.newsroom.category.Category;
 import com.newsroom.media.Picture;
@@ -87,8 +86,6 @@ public class ArticleUpdates {
 
     private final Tags tags;
 
-    private final Authors authors;
-
     private final JdbcClient jdbc;
 
     private final JsonMapper json;
@@ -101,7 +98,7 @@ public class ArticleUpdates {
 
     ArticleUpdates(Articles articles, ArticleEditor editor, ArticleRevisions revisions, ArticleCorrections corrections,
             ArticleWorkflow workflow, ArticleQueries queries, MarkdownRenderer markdown, Categories categories,
-            Tags tags, Authors authors, JdbcClient jdbc, JsonMapper json, AuditLog audit,
+            Tags tags, JdbcClient jdbc, JsonMapper json, AuditLog audit,
             TransactionTemplate transaction, Clock clock) {
         this.articles = articles;
         this.editor = editor;
@@ -112,7 +109,6 @@ public class ArticleUpdates {
         this.markdown = markdown;
         this.categories = categories;
         this.tags = tags;
-        this.authors = authors;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -141,13 +137,8 @@ public class ArticleUpdates {
         if (stale) {
             throw new StaleArticleException();
         }
-        String slug = input.slug() == null || input.slug().isBlank() ? Slugs.from(input.title(), 120)
-                : input.slug().strip();
-        if (!Slugs.isValid(slug)) {
-            throw new RuleViolation("slug", "admin.article.slugInvalid");
-        }
-        categories.findById(input.categoryId())
-                .orElseThrow(() -> new RuleViolation("categoryId", "admin.article.categoryMissing"));
+        String slug = ArticleEditor.slugFor(input);
+        editor.category(input.categoryId());
         ArticleInput content = new ArticleInput(input.title().strip(), slug, input.dek(), input.bodyMarkdown(),
                 input.excerpt(), input.heroImageUrl(), input.heroImageAlt(), input.heroImageCaption(),
                 input.categoryId(), input.tagNames(), ArticleEditor.bylineFor(input, by), input.featured(),
@@ -271,8 +262,7 @@ public class ArticleUpdates {
         ArticleInput c = pending.content();
         RenderedBody body = markdown.render(c.bodyMarkdown());
         Category category = categories.findById(c.categoryId()).orElseThrow(NotFoundException::new);
-        List<Author> byline = new ArrayList<>(authors.findAllById(c.authorIds()));
-        byline.sort(Comparator.comparingInt(a -> c.authorIds().indexOf(a.getId())));
+        List<Author> byline = editor.byline(c.authorIds());
         List<Ref> tagRefs = c.tagNames().stream()
                 .map(name -> tags.findBySlug(Slugs.from(name)).map(t -> new Ref(t.getName(), t.getSlug()))
                         .orElseGet(() -> new Ref(name.strip(), Slugs.from(name))))
