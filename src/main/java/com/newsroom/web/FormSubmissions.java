@@ -40,10 +40,16 @@ public final class FormSubmissions {
 
     /**
      * A form of loose fields (several small forms on one page): the message key goes into the model as
-     * {@code errorAttribute}, which the page shows beside the form it belongs to.
+     * {@code errorAttribute}, which the page shows beside the form it belongs to, and, when the rule names a field,
+     * also as {@code <field>Refused}, for a page that shows it beside that field.
      */
     public static ModelAndView submit(Model model, String errorAttribute, Command command, Supplier<String> formAgain) {
-        return submit(command, formAgain, violation -> model.addAttribute(errorAttribute, violation.messageKey()));
+        return submit(command, formAgain, violation -> {
+            model.addAttribute(errorAttribute, violation.messageKey());
+            if (violation.field() != null) {
+                model.addAttribute(violation.field() + "Refused", violation.messageKey());
+            }
+        });
     }
 
     /** A page drawn with a status other than 200: a form shown again, refused. */

@@ -22,7 +22,6 @@ import com.newsroom.article.Editor;
 import com.newsroom.config.NewsroomProperties;
 import com.newsroom.web.FormSubmissions;
 import com.newsroom.web.NotFoundException;
-import com.newsroom.web.RuleViolation;
 
 /**
  * A published article's staged update, beside its editor: where it stands, its preview, and what can be done with
@@ -126,14 +125,7 @@ class ArticleUpdateController {
     private ModelAndView act(StaffUser me, long id, Model model, RedirectAttributes redirect, String flash,
             Runnable action) {
         return FormSubmissions.submit(model, "updateError", () -> {
-            try {
-                action.run();
-            }
-            catch (RuleViolation refused) {
-                // Also beside the field it is about (note, correction, publishAt), when it is about one.
-                model.addAttribute(refused.field() + "Refused", refused.messageKey());
-                throw refused;
-            }
+            action.run();
             redirect.addFlashAttribute("flash", flash);
             return "redirect:/admin/articles/" + id + ("update.published".equals(flash) ? "/edit" : "/update");
         }, () -> show(me, id, model));

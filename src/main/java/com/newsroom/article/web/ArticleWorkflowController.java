@@ -1,8 +1,5 @@
 package com.newsroom.article.web;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,12 +8,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.account.Role;
 import com.newsroom.account.StaffUser;
 import com.newsroom.article.ArticleWorkflow;
-import com.newsroom.web.RuleViolation;
+import com.newsroom.web.FormSubmissions;
 
 /**
  * An article's review page, beside its editor: the notes kept with it, an editor's new note, and "return to author".
@@ -38,35 +36,23 @@ class ArticleWorkflowController {
     }
 
     @PostMapping("/return")
-    String returnToAuthor(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
-            @RequestParam(required = false) String note, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
-        try {
+    ModelAndView returnToAuthor(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        return FormSubmissions.submit(model, "returnError", () -> {
             workflow.returnToAuthor(id, note, ArticleAdminController.editorOf(me));
-        }
-        catch (RuleViolation refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("returnError", refused.messageKey());
-            return show(me, id, model, note, "");
-        }
-        redirect.addFlashAttribute("flash", "admin.article.returned");
-        return "redirect:/admin/articles/" + id + "/review";
+            redirect.addFlashAttribute("flash", "admin.article.returned");
+            return "redirect:/admin/articles/" + id + "/review";
+        }, () -> show(me, id, model, note, ""));
     }
 
     @PostMapping("/notes")
-    String addNote(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
-            @RequestParam(required = false) String note, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
-        try {
+    ModelAndView addNote(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
+            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        return FormSubmissions.submit(model, "noteError", () -> {
             workflow.addNote(id, note, ArticleAdminController.editorOf(me));
-        }
-        catch (RuleViolation refused) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("noteError", refused.messageKey());
-            return show(me, id, model, "", note);
-        }
-        redirect.addFlashAttribute("flash", "admin.article.noteAdded");
-        return "redirect:/admin/articles/" + id + "/review";
+            redirect.addFlashAttribute("flash", "admin.article.noteAdded");
+            return "redirect:/admin/articles/" + id + "/review";
+        }, () -> show(me, id, model, "", note));
     }
 
     /** The page, with whatever was typed into either form kept. */
