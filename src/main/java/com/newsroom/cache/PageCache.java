@@ -75,6 +75,11 @@ public class PageCache {
         return true;
     }
 
+    /** Whether nothing this page shows has changed since a render that began in {@code renderedInGeneration}. */
+    boolean isCurrent(CachedPage page, long renderedInGeneration) {
+        return !invalidatedSince(page.keys(), renderedInGeneration);
+    }
+
     private boolean invalidatedSince(Collection<String> keys, long renderedInGeneration) {
         if (allInvalidatedAt > renderedInGeneration) {
             return true;

@@ -1,5 +1,7 @@
 package com.newsroom.cache;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -34,13 +36,22 @@ class PageCacheConfiguration {
     }
 
     /**
+     * Readers wait for a render in progress at most a little longer than a render waits for a database connection;
+     * after that each renders its own (and meets the same refusal if the database is the trouble).
+     */
+    @Bean
+    PageRenders pageRenders() {
+        return new PageRenders(Duration.ofSeconds(5));
+    }
+
+    /**
      * Inside Spring Security's filters, so cached pages still get every security header, and the
      * signed-in state is known before anything is served from memory.
      */
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageSlots slots,
-            NewsroomProperties properties) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, slots, properties));
+            PageRenders renders, NewsroomProperties properties) {
+        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, slots, renders, properties));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.setName("pageCacheFilter");
         return registration;

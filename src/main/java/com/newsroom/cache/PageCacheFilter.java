@@ -24,7 +24,8 @@ import com.newsroom.web.SessionCookies;
  * Serves public pages to readers without a session from memory, compressed once when stored, with an ETag
  * (304 when unchanged), a Cache-Control that lets a CDN keep them briefly and the Surrogate-Key header it
  * purges them by. Staff, readers with a session (someone who just commented) and everything under /admin
- * always get a freshly rendered page. On every page, cached or not, {@link PageSlot} markers are filled.
+ * always get a freshly rendered page. Readers asking for a missing page while it is being rendered wait for that
+ * render ({@link PageRenders}). On every page, cached or not, {@link PageSlot} markers are filled.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
@@ -49,11 +50,14 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private final PageSlots slots;
 
+    private final PageRenders renders;
+
     private final String cacheControl;
 
-    PageCacheFilter(PageCache cache, PageSlots slots, NewsroomProperties properties) {
+    PageCacheFilter(PageCache cache, PageSlots slots, PageRenders renders, NewsroomProperties properties) {
         this.cache = cache;
         this.slots = slots;
+        this.renders = renders;
         this.cacheControl = "public, max-age=0, must-revalidate, s-maxage="
                 + properties.cache().sharedMaxAge().toSeconds();
     }
@@ -80,6 +84,30 @@ class PageCacheFilter extends OncePerRequestFilter {
             write(request, response, cached, true);
             return;
         }
+        PageRenders.Render render = renders.join(url);
+        if (render.leading()) {
+            PageRenders.Rendered kept = null;
+            try {
+                kept = renderAndKeep(request, response, chain, url);
+            }
+            finally {
+                render.finish(kept);
+            }
+            return;
+        }
+        PageRenders.Rendered shared = render.await();
+        // Served as a hit would be, unless something it shows changed after its render began.
+        if (shared != null && cache.isCurrent(shared.page(), shared.generation())) {
+            response.setHeader("X-Cache", "HIT");
+            write(request, response, shared.page(), true);
+            return;
+        }
+        renderAndKeep(request, response, chain, url);
+    }
+
+    /** Renders a missing page and keeps it if it may be shared; returns it if it was kept and is current. */
+    private PageRenders.Rendered renderAndKeep(HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain, String url) throws ServletException, IOException {
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
@@ -87,7 +115,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (!cacheable(capture) || request.getSession(false) != null) {
             fillSlots(request, capture);
             capture.copyBodyToResponse();
-            return;
+            return null;
         }
         byte[] body = capture.getContentAsByteArray();
         CachedPage page = CachedPage.of(capture.getContentType(), body, etag(body),
@@ -97,6 +125,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         capture.resetBuffer();
         response.setHeader("X-Cache", "MISS");
         write(request, response, page, current);
+        return current ? new PageRenders.Rendered(page, generation) : null;
     }
 
     private boolean cacheable(HttpServletRequest request) {

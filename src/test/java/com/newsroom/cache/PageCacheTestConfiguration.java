@@ -75,11 +75,14 @@ class PageCacheTestConfiguration {
 
         private final Semaphore finish = new Semaphore(0);
 
+        private final AtomicLong renders = new AtomicLong();
+
         private volatile boolean holdNext;
 
         @GetMapping(path = "/test/held", produces = MediaType.TEXT_HTML_VALUE)
         @ResponseBody
         String page() throws InterruptedException {
+            renders.incrementAndGet();
             PageKeys.add("held-page");
             if (holdNext) {
                 holdNext = false;
@@ -103,6 +106,11 @@ class PageCacheTestConfiguration {
 
         void finish() {
             finish.release();
+        }
+
+        /** How many times the page has been rendered so far. */
+        long renders() {
+            return renders.get();
         }
     }
 
