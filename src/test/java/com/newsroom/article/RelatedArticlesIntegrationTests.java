@@ -68,6 +68,34 @@ class RelatedArticlesIntegrationTests {
                 .isEqualTo("Accelerator shortage hits chipmakers");
     }
 
+    /**
+     * At archive scale a word in most titles would pull the newest of the archive into the text match (and cost
+     * a ranking of nearly all of it): a word in more than a thousand articles does not count.
+     */
+    @Test
+    void aWordFoundInMuchOfTheArchiveDoesNotMakeStoriesRelated() {
+        Category tech = content.category("Tech");
+        Category markets = content.category("Markets");
+        Instant now = content.now();
+        content.article("Market bets on chipmakers racing for accelerators").in(tech).published();
+        content.article("Accelerator shortage hits chipmakers").in(markets)
+                .publishedAt(now.minus(Duration.ofDays(40)));
+        jdbc.sql("""
+                insert into articles (title, slug, dek, body_markdown, body_html, excerpt, primary_category_id,
+                                      status, published_at, created_at, reading_minutes)
+                select 'Market report number ' || g, 'market-report-' || g, 'Prices moved.', 'Prices moved.',
+                       '<p>Prices moved.</p>', 'Prices moved.', :category, 'PUBLISHED',
+                       cast(:now as timestamptz) - g * interval '1 minute', cast(:now as timestamptz) - g * interval '1 minute', 1
+                from generate_series(1, 1100) g""")
+                .param("category", markets.getId())
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+        jdbc.sql("analyze articles").update();
+
+        assertThat(related("/articles/market-bets-on-chipmakers-racing-for-accelerators")).first()
+                .isEqualTo("Accelerator shortage hits chipmakers");
+    }
+
     @Test
     void anArticleWithdrawnAfterBeingChosenIsNotShown() {
         Tag tag = content.tag("Ports");
