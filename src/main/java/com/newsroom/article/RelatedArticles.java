@@ -12,9 +12,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Picks the "You may also like" articles: published articles scored by the tags they share with this one
- * (one point each), by how well their text matches this one's title, dek and tag words ({@code ts_rank}
- * over the search index, up to about one point more; words common to much of the archive do not count) and a
- * little for the same category, newest first on ties. Never the article itself, never an unpublished one.
+ * (one point each, counted over each tag's newest listings), by how well their text matches this one's title,
+ * dek and tag words ({@code ts_rank} over the search index, up to about one point more; words common to much of
+ * the archive do not count) and a little for the same category, newest first on ties. The text match finds candidates of its own only when
+ * shared tags find too few. Never the article itself, never an unpublished one.
  * <p>
  * The choice is cached for a few minutes per article version; the caller loads the cards, which checks
  * publication again at read time, so an article withdrawn since is never shown.
@@ -24,8 +25,21 @@ class RelatedArticles {
 
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    /** Candidates considered from each source; scoring them all stays cheap at any size. */
-    private static final int CANDIDATES = 200;
+    /**
+     * Articles sharing tags considered, those sharing the most first. Ranking each costs a read of its search
+     * index entry, so they are few; sharing tags outweighs text anyway.
+     */
+    private static final int CANDIDATES = 50;
+
+    /** Of each tag, only its newest listings are counted: a tag on 9,000 articles would cost 9,000 rows. */
+    private static final int PER_TAG = 500;
+
+    /**
+     * Articles matching the text considered, newest first. The text is searched only for an article sharing its
+     * tags with too few others to fill the list (untagged stories, new subjects): the text match costs more
+     * than everything else.
+     */
+    private static final int TEXT_CANDIDATES = 200;
 
     /**
      * A word of the title or dek found in more articles than this says little about what a story is about, and
@@ -78,22 +92,29 @@ class RelatedArticles {
                     from articles a where a.id = :id),
                 tagged as (
                     select t.article_id as id, count(*) as shared
-                    from article_tags t
-                    where t.tag_id in (select tag_id from article_tags where article_id = :id)
-                      and t.article_id <> :id and t.listed_at is not null
+                    from article_tags mine
+                    cross join lateral (
+                        select t.article_id, t.listed_at from article_tags t
+                        where t.tag_id = mine.tag_id and t.listed_at is not null and t.article_id <> :id
+                        order by t.listed_at desc
+                        limit :perTag) t
+                    where mine.article_id = :id
                     group by t.article_id
                     order by shared desc, max(t.listed_at) desc
                     limit :candidates),
                 similar_text as (
-                    select a.id from published_articles a cross join me
-                    where a.search_vector @@ me.terms and a.id <> me.id
-                    order by a.published_at desc, a.id desc
-                    limit :candidates),
+                    select found.id from me cross join lateral (
+                        select a.id from published_articles a
+                        where a.search_vector @@ me.terms and a.id <> me.id
+                        order by a.published_at desc, a.id desc
+                        limit :textCandidates) found
+                    where (select count(*) from tagged) < :limit),
                 same_category as (
-                    select a.id from published_articles a cross join me
-                    where a.primary_category_id = me.primary_category_id and a.id <> me.id
-                    order by a.published_at desc, a.id desc
-                    limit :limit),
+                    select found.id from me cross join lateral (
+                        select a.id from published_articles a
+                        where a.primary_category_id = me.primary_category_id and a.id <> me.id
+                        order by a.published_at desc, a.id desc
+                        limit :limit) found),
                 candidates as (
                     select id from tagged union select id from similar_text union select id from same_category)
                 select a.id
@@ -110,6 +131,8 @@ class RelatedArticles {
                 .param("id", id)
                 .param("limit", limit)
                 .param("candidates", CANDIDATES)
+                .param("perTag", PER_TAG)
+                .param("textCandidates", TEXT_CANDIDATES)
                 .param("commonAbove", COMMON_WORD_ARTICLES)
                 .query(Long.class)
                 .list());
