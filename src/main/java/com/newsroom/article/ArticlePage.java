@@ -47,6 +47,14 @@ public record ArticlePage(long id, String title, String slug, String dek, String
     public record Byline(String name, String slug, String bio) {
     }
 
+    /**
+     * The byline as every listing passes it to the byline fragment: one type there keeps its compiled expressions
+     * compiled (an expression meeting a second type is compiled again, on every switch).
+     */
+    public List<Ref> bylineRefs() {
+        return authors.stream().map(author -> new Ref(author.name(), author.slug())).toList();
+    }
+
     /** Whether to show "Updated" beside the publication date. */
     public boolean isUpdated() {
         return updatedAt != null && publishedAt != null && updatedAt.isAfter(publishedAt.plus(UPDATE_THRESHOLD));
