@@ -86,12 +86,12 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         PageRenders.Render render = renders.join(url);
         if (render.leading()) {
-            PageRenders.Rendered kept = null;
             try {
-                kept = renderAndKeep(request, response, chain, url);
+                renderAndKeep(request, response, chain, url, render);
             }
             finally {
-                render.finish(kept);
+                // Already done once the page was kept; this covers a render that failed.
+                render.finish(null);
             }
             return;
         }
@@ -102,30 +102,38 @@ class PageCacheFilter extends OncePerRequestFilter {
             write(request, response, shared.page(), true);
             return;
         }
-        renderAndKeep(request, response, chain, url);
+        renderAndKeep(request, response, chain, url, null);
     }
 
-    /** Renders a missing page and keeps it if it may be shared; returns it if it was kept and is current. */
-    private PageRenders.Rendered renderAndKeep(HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain, String url) throws ServletException, IOException {
+    /**
+     * Renders a missing page and keeps it if it may be shared. Those waiting for this render ({@code render}, if
+     * any) get the page as soon as it is kept, before this reader's copy is written out.
+     */
+    private void renderAndKeep(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            String url, PageRenders.Render render) throws ServletException, IOException {
         long generation = cache.generation();
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
         // Fails closed: a response after which a session exists is never shared (its cookie may not be written yet).
         if (!cacheable(capture) || request.getSession(false) != null) {
+            if (render != null) {
+                render.finish(null);
+            }
             fillSlots(request, capture);
             capture.copyBodyToResponse();
-            return null;
+            return;
         }
         byte[] body = capture.getContentAsByteArray();
         CachedPage page = CachedPage.of(capture.getContentType(), body, etag(body),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), PageKeys.of(request));
         boolean current = cache.put(url, page, generation);
+        if (render != null) {
+            render.finish(current ? new PageRenders.Rendered(page, generation) : null);
+        }
         // The page goes out as a hit would send it; what the chain wrote is dropped.
         capture.resetBuffer();
         response.setHeader("X-Cache", "MISS");
         write(request, response, page, current);
-        return current ? new PageRenders.Rendered(page, generation) : null;
     }
 
     private boolean cacheable(HttpServletRequest request) {

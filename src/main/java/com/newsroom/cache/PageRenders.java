@@ -71,7 +71,7 @@ final class PageRenders {
 
         /**
          * For the one who renders: hands the page it kept to everyone waiting, or {@code null} when it kept none
-         * (an error, a private or failed response), in which case each renders its own. Call it exactly once.
+         * (an error, a private or failed response), in which case each renders its own. Only the first call counts.
          */
         void finish(Rendered rendered) {
             // Gone from the map first: whoever arrives from now on finds the page in the cache instead.
