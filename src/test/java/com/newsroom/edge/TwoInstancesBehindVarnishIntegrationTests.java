@@ -421,11 +421,14 @@ class TwoInstancesBehindVarnishIntegrationTests {
     record Published(Instant at) {
     }
 
-    /** Saves the article with a new title through the editor on A; returns when the save was answered. */
+    /**
+     * Saves the published article with a new title through the editor on A, live ("Update live now", not the
+     * default pending update that readers do not see yet); returns when the save was answered.
+     */
     static Instant saveTitle(long id, String title) {
         Document form = editor.page(A, "/admin/articles/" + id + "/edit");
         HttpResponse<String> saved = editor.submit(A, form, "form.admin-form:has(input[name=title])",
-                Map.of("title", title, "action", "save"));
+                Map.of("title", title, "action", "save", "saveAs", "live"));
         assertThat(saved.statusCode()).as("saving article " + id).isEqualTo(302);
         return Instant.now();
     }
