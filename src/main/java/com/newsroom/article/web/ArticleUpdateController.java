@@ -64,7 +64,7 @@ class ArticleUpdateController {
     @PostMapping("/submit")
     ModelAndView submit(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        return act(me, id, model, redirect, "update.submitted",
+        return act(me, id, model, redirect, "update.submitted", "/update",
                 () -> updates.submitForReview(id, ArticleAdminController.editorOf(me)));
     }
 
@@ -72,7 +72,7 @@ class ArticleUpdateController {
     ModelAndView returnToAuthor(@AuthenticationPrincipal StaffUser me, @PathVariable long id,
             @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
         model.addAttribute("returnTyped", note);
-        return act(me, id, model, redirect, "update.returned",
+        return act(me, id, model, redirect, "update.returned", "/update",
                 () -> updates.returnToAuthor(id, note, ArticleAdminController.editorOf(me)));
     }
 
@@ -81,7 +81,7 @@ class ArticleUpdateController {
             @RequestParam(defaultValue = "false") boolean addCorrection,
             @RequestParam(required = false) String correction, Model model, RedirectAttributes redirect) {
         keepTyped(model, addCorrection, correction, null);
-        return act(me, id, model, redirect, "update.published", () -> updates.publishNow(id, version,
+        return act(me, id, model, redirect, "update.published", "/edit", () -> updates.publishNow(id, version,
                 correction(addCorrection, correction), ArticleAdminController.editorOf(me)));
     }
 
@@ -91,14 +91,15 @@ class ArticleUpdateController {
             @RequestParam(defaultValue = "false") boolean addCorrection,
             @RequestParam(required = false) String correction, Model model, RedirectAttributes redirect) {
         keepTyped(model, addCorrection, correction, publishAt);
-        return act(me, id, model, redirect, "update.scheduled", () -> updates.schedule(id, version,
-                ArticleAdminController.parseLocal(publishAt, zone, "publishAt"), correction(addCorrection, correction), ArticleAdminController.editorOf(me)));
+        return act(me, id, model, redirect, "update.scheduled", "/update", () -> updates.schedule(id, version,
+                ArticleAdminController.parseLocal(publishAt, zone, "publishAt"), correction(addCorrection, correction),
+                ArticleAdminController.editorOf(me)));
     }
 
     @PostMapping("/unschedule")
     ModelAndView unschedule(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        return act(me, id, model, redirect, "update.unscheduled",
+        return act(me, id, model, redirect, "update.unscheduled", "/update",
                 () -> updates.cancelSchedule(id, ArticleAdminController.editorOf(me)));
     }
 
@@ -114,20 +115,20 @@ class ArticleUpdateController {
     @PostMapping("/discard")
     ModelAndView discard(@AuthenticationPrincipal StaffUser me, @PathVariable long id, Model model,
             RedirectAttributes redirect) {
-        return FormSubmissions.submit(model, "updateError", () -> {
-            updates.discard(id, ArticleAdminController.editorOf(me));
-            redirect.addFlashAttribute("flash", "update.discarded");
-            return "redirect:/admin/articles/" + id + "/edit";
-        }, () -> show(me, id, model));
+        return act(me, id, model, redirect, "update.discarded", "/edit",
+                () -> updates.discard(id, ArticleAdminController.editorOf(me)));
     }
 
-    /** Done and back to the editor, or this page again with the refusal and what was typed kept. */
+    /**
+     * Done and on to the article's page {@code then} ("/update", or "/edit" once the update is gone), or this page
+     * again with the refusal and what was typed kept.
+     */
     private ModelAndView act(StaffUser me, long id, Model model, RedirectAttributes redirect, String flash,
-            Runnable action) {
+            String then, Runnable action) {
         return FormSubmissions.submit(model, "updateError", () -> {
             action.run();
             redirect.addFlashAttribute("flash", flash);
-            return "redirect:/admin/articles/" + id + ("update.published".equals(flash) ? "/edit" : "/update");
+            return "redirect:/admin/articles/" + id + then;
         }, () -> show(me, id, model));
     }
 
