@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.newsroom.comment.ThreadComments.ThreadComment;
 import com.newsroom.site.SiteSettingsProvider;
 
 /**
@@ -37,6 +38,8 @@ public class CommentThreads {
 
     private final Comments comments;
 
+    private final ThreadComments threadComments;
+
     private final JdbcClient jdbc;
 
     private final Cache<ThreadVersion, ThreadPage> approvedThreads = Caffeine.newBuilder()
@@ -48,10 +51,11 @@ public class CommentThreads {
 
     private final SiteSettingsProvider siteSettings;
 
-    CommentThreads(Comments comments, CommentSubmissions submissions, JdbcClient jdbc,
-            SiteSettingsProvider siteSettings) {
+    CommentThreads(Comments comments, ThreadComments threadComments, CommentSubmissions submissions,
+            JdbcClient jdbc, SiteSettingsProvider siteSettings) {
         this.siteSettings = siteSettings;
         this.comments = comments;
+        this.threadComments = threadComments;
         this.jdbc = jdbc;
         this.submissions = submissions;
     }
@@ -97,15 +101,16 @@ public class CommentThreads {
         if (ownPendingIds.isEmpty()) {
             return Optional.of(approved);
         }
-        List<Comment> shown = new ArrayList<>(comments.findApprovedThreadPage(articleId, newestFirst, PAGE_SIZE,
-                (page - 1) * PAGE_SIZE));
+        List<ThreadComment> shown = new ArrayList<>(
+                threadComments.approvedPage(articleId, newestFirst, PAGE_SIZE, (page - 1) * PAGE_SIZE).comments());
         Set<Long> onPage = new HashSet<>();
-        shown.forEach(c -> onPage.add(c.getId()));
+        shown.forEach(c -> onPage.add(c.id()));
         comments.findAllById(ownPendingIds).stream()
                 .filter(c -> c.getArticleId() == articleId && c.getStatus() == CommentStatus.PENDING)
                 .filter(c -> c.getParentId() != null && onPage.contains(c.getParentId()) || page == 1)
+                .map(ThreadComment::of)
                 .forEach(shown::add);
-        shown.sort(Comparator.comparing(Comment::getCreatedAt).thenComparing(Comment::getId));
+        shown.sort(Comparator.comparing(ThreadComment::createdAt).thenComparing(ThreadComment::id));
         return Optional.of(new ThreadPage(thread(shown, newestFirst), page, approved.pages(), newestFirst));
     }
 
@@ -134,26 +139,22 @@ public class CommentThreads {
     }
 
     private ThreadPage approvedPage(long articleId, int page, boolean newestFirst) {
-        long topLevel = comments.countApprovedTopLevel(articleId);
-        int pages = (int) Math.max(1, (topLevel + PAGE_SIZE - 1) / PAGE_SIZE);
-        if (page > pages) {
-            return new ThreadPage(List.of(), page, pages, newestFirst);
-        }
-        List<Comment> shown = comments.findApprovedThreadPage(articleId, newestFirst, PAGE_SIZE,
+        ThreadComments.Page read = threadComments.approvedPage(articleId, newestFirst, PAGE_SIZE,
                 (page - 1) * PAGE_SIZE);
-        return new ThreadPage(thread(shown, newestFirst), page, pages, newestFirst);
+        int pages = (int) Math.max(1, (read.topLevel() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new ThreadPage(thread(read.comments(), newestFirst), page, pages, newestFirst);
     }
 
     /** The comments (oldest first) as a thread; the top level newest first when the site says so. */
-    private List<CommentView> thread(List<Comment> shown, boolean newestFirst) {
-        Map<Long, Comment> byId = new HashMap<>();
-        shown.forEach(c -> byId.put(c.getId(), c));
-        Map<Long, List<Comment>> children = new HashMap<>();
-        List<Comment> roots = new ArrayList<>();
-        for (Comment comment : shown) {
+    private List<CommentView> thread(List<ThreadComment> shown, boolean newestFirst) {
+        Set<Long> ids = new HashSet<>();
+        shown.forEach(c -> ids.add(c.id()));
+        Map<Long, List<ThreadComment>> children = new HashMap<>();
+        List<ThreadComment> roots = new ArrayList<>();
+        for (ThreadComment comment : shown) {
             // A reply whose parent is not shown (withdrawn, say) is shown at the top level.
-            if (comment.getParentId() != null && byId.containsKey(comment.getParentId())) {
-                children.computeIfAbsent(comment.getParentId(), k -> new ArrayList<>()).add(comment);
+            if (comment.parentId() != null && ids.contains(comment.parentId())) {
+                children.computeIfAbsent(comment.parentId(), k -> new ArrayList<>()).add(comment);
             }
             else {
                 roots.add(comment);
@@ -165,14 +166,14 @@ public class CommentThreads {
         return roots.stream().map(root -> view(root, children, 0)).toList();
     }
 
-    private CommentView view(Comment comment, Map<Long, List<Comment>> children, int depth) {
-        List<CommentView> replies = children.getOrDefault(comment.getId(), List.of()).stream()
+    private CommentView view(ThreadComment comment, Map<Long, List<ThreadComment>> children, int depth) {
+        List<CommentView> replies = children.getOrDefault(comment.id(), List.of()).stream()
                 .map(child -> view(child, children, depth + 1))
                 .toList();
-        boolean pending = comment.getStatus() != CommentStatus.APPROVED;
-        return new CommentView(comment.getId(), comment.getAuthorName(), safeWebsite(comment.getAuthorWebsite()),
-                CommentText.toHtml(comment.getBody()), comment.getCreatedAt(), depth, pending,
-                comment.getStaffId() != null, !pending && submissions.allowsRepliesAt(depth), replies);
+        boolean pending = !comment.approved();
+        return new CommentView(comment.id(), comment.authorName(), safeWebsite(comment.authorWebsite()),
+                CommentText.toHtml(comment.body()), comment.createdAt(), depth, pending, comment.staff(),
+                !pending && submissions.allowsRepliesAt(depth), replies);
     }
 
     private static int count(List<CommentView> thread) {

@@ -19,27 +19,9 @@ public interface Comments extends JpaRepository<Comment, Long> {
     List<Comment> findApprovedOrOwnPending(long articleId, Collection<Long> ownIds);
 
     /**
-     * One page of an article's approved thread: {@code size} top-level comments (an approved reply whose parent is
-     * not approved counts as one, as the thread shows it), oldest or newest first, with every approved reply under
-     * them; oldest first throughout, the caller orders the top level.
+     * How many top-level comments the approved thread has: an approved reply whose parent is not approved counts as
+     * one, as the thread shows it (see {@link ThreadComments}).
      */
-    @Query(nativeQuery = true, value = """
-            with recursive roots as (
-                select c.id from comments c
-                where c.article_id = :articleId and c.status = 'APPROVED'
-                  and (c.parent_id is null
-                       or not exists (select 1 from comments p where p.id = c.parent_id and p.status = 'APPROVED'))
-                order by case when :newestFirst then c.created_at end desc, case when :newestFirst then c.id end desc,
-                         c.created_at, c.id
-                limit :size offset :offset),
-            thread as (
-                select c.* from comments c where c.id in (select id from roots)
-                union all
-                select c.* from comments c join thread t on c.parent_id = t.id where c.status = 'APPROVED')
-            select * from thread order by created_at, id""")
-    List<Comment> findApprovedThreadPage(long articleId, boolean newestFirst, int size, int offset);
-
-    /** How many top-level comments the approved thread has (see {@link #findApprovedThreadPage}). */
     @Query(nativeQuery = true, value = """
             select count(*) from comments c
             where c.article_id = :articleId and c.status = 'APPROVED'
