@@ -124,21 +124,9 @@ else
 fi
 
 # Posts spam comments (the honeypot filled, as bots do) to the measured article at FLOOD_RATE a second until
-# killed, each from its own forwarded address so none is turned away by the per-address limit.
+# killed, each from its own forwarded address so none is turned away by the per-address limit (bench/flood.py).
 flood_comments() {
-  local page token n=0
-  while true; do
-    if (( n % 50 == 0 )); then
-      page=$(curl -s "$BASE/articles/$ARTICLE")
-      token=$(sed -n 's/.*name="token" value="\([^"]*\)".*/\1/p' <<<"$page" | head -1)
-    fi
-    n=$((n + 1))
-    curl -s -o /dev/null -w '%{http_code}\n' --max-time 30 -H "Origin: $BASE" -H "X-Forwarded-For: 10.$((n / 65536 % 256)).$((n / 256 % 256)).$((n % 256))" \
-      --data-urlencode "token=$token" --data-urlencode "name=Bot $n" --data-urlencode "email=bot$n@spam.example" \
-      --data-urlencode "website=" --data-urlencode "body=Cheap pills, visit now" --data-urlencode "fax=555-0100" \
-      "$BASE/articles/$ARTICLE/comments" >>"$FLOOD_SENT" &
-    sleep "$(awk -v r="$FLOOD_RATE" 'BEGIN {print 1 / r}')"
-  done
+  exec python3 bench/flood.py "$BASE" "$ARTICLE" "$FLOOD_RATE" "$FLOOD_SENT"
 }
 
 # bench_jar LABEL JAR: every case against one jar; fills ROWS_<LABEL> (label|req/s|p50|p99) and the extras.
