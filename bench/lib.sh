@@ -23,7 +23,7 @@ need_tools() {
     echo "Installing wrk (Debian package)"
     if [[ $(id -u) == 0 ]]; then apt-get install -y wrk; else sudo apt-get install -y wrk; fi
   fi
-  for tool in psql curl java; do
+  for tool in psql curl java python3; do
     command -v "$tool" >/dev/null || { echo "bench needs $tool on the PATH" >&2; exit 1; }
   done
 }
