@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a page of an article's approved thread straight into the few columns a thread shows. A thread page is
- * read on every first view of an article (the long tail of the archive), and loading it as entities cost more
- * than the rest of the page: Hibernate's result mapping and a persistence context for rows nobody changes.
+ * read on every first view of an article (the long tail of the archive), and loading it as entities through two
+ * repository queries cost more than the rest of the page's database work: Hibernate's result mapping, and a
+ * transaction with a persistence context for rows nobody changes.
  */
 @Component
 class ThreadComments {
