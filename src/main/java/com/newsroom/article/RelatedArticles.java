@@ -14,8 +14,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Picks the "You may also like" articles: published articles scored by the tags they share with this one
  * (one point each, counted over each tag's newest listings), by how well their text matches this one's title,
  * dek and tag words ({@code ts_rank} over the search index, up to about one point more; words common to much of
- * the archive do not count) and a little for the same category, newest first on ties. The text match finds candidates of its own only when
- * shared tags find too few. Never the article itself, never an unpublished one.
+ * the archive do not count) and a little for the same category, newest first on ties. The text match finds
+ * candidates of its own only when shared tags find too few. Never the article itself, never an unpublished one.
  * <p>
  * The choice is cached for a few minutes per article version; the caller loads the cards, which checks
  * publication again at read time, so an article withdrawn since is never shown.
