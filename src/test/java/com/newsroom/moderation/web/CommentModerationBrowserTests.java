@@ -130,11 +130,17 @@ class CommentModerationBrowserTests {
         moderator.findElement(By.id("select-all")).click();
         assertThat(moderator.findElements(By.cssSelector("input[name=ids]:checked"))).hasSize(1);
         new org.openqa.selenium.support.ui.Select(moderator.findElement(By.id("bulk-action"))).selectByValue("REJECT");
+        // The page still shows the notice of the approval just made: wait for the one of the bulk action's page.
         moderator.findElement(By.cssSelector(".bulk-actions button[type=submit]")).click();
-        assertThat(moderator.findElement(By.cssSelector(".decided")).getText())
-                .contains("Rejected the comment by Ada Reader.");
+        new org.openqa.selenium.support.ui.WebDriverWait(moderator, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector(".decided")).getText()
+                        .contains("Rejected the comment by Ada Reader."));
         moderator.findElement(By.cssSelector(".decided form.undo button")).click();
-        assertThat(moderator.findElement(By.cssSelector(".flash")).getText()).startsWith("Undone");
+        new org.openqa.selenium.support.ui.WebDriverWait(moderator, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector(".flash")).stream()
+                        .anyMatch(flash -> flash.getText().startsWith("Undone")));
         assertThat(comments.findById(first.getId()).orElseThrow().getStatus())
                 .isEqualTo(com.newsroom.comment.CommentStatus.PENDING);
     }
