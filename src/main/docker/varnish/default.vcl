@@ -4,7 +4,8 @@ vcl 4.1;
 # - Public pages are cached by URL and encoding, for as long as the app's s-maxage says, and purged by the
 #   app by surrogate key (its Surrogate-Key header) the moment a change commits: PURGE with an
 #   `xkey-softpurge` (or `xkey`) header of space-separated keys, accepted only from the app's addresses.
-# - Staff and readers with a session (the SESSION cookie), /admin, /login, the actuator and every
+# - Staff and readers with a session (the SESSION cookie) or a comment's thanks to see once (COMMENT_NOTICE),
+#   /admin, /login, the actuator and every
 #   non-GET request go straight to the app, cookies and all; every other request reaches the cache with no
 #   cookie at all, and a response that sets a cookie is never stored.
 # - X-Cache says HIT, MISS or PASS.
@@ -64,8 +65,9 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|login|logout|actuator|account|profile|error)(/|\?|$)") {
         return (pass);
     }
-    # A session belongs to one person (staff, or a reader who just commented): their pages are their own.
-    if (req.http.Cookie ~ "(^|;\s*)(SESSION|JSESSIONID)=" || req.http.Authorization) {
+    # A session belongs to one person (staff, or a reader with a held comment), as does the thanks for a comment
+    # just sent: their pages are their own.
+    if (req.http.Cookie ~ "(^|;\s*)(SESSION|JSESSIONID|COMMENT_NOTICE)=" || req.http.Authorization) {
         return (pass);
     }
     unset req.http.Cookie;

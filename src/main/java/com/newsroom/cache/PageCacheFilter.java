@@ -18,13 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.newsroom.config.NewsroomProperties;
-import com.newsroom.web.SessionCookies;
+import com.newsroom.web.PersonalCookies;
 
 /**
  * Serves public pages to readers without a session from memory, compressed once when stored, with an ETag
  * (304 when unchanged), a Cache-Control that lets a CDN keep them briefly and the Surrogate-Key header it
- * purges them by. Staff, readers with a session (someone who just commented) and everything under /admin
- * always get a freshly rendered page. Readers asking for a missing page while it is being rendered wait for that
+ * purges them by. Staff, readers with a session or a notice of their own to see (see {@link PersonalCookies}) and
+ * everything under /admin always get a freshly rendered page. Readers asking for a missing page while it is being rendered wait for that
  * render ({@link PageRenders}). On every page, cached or not, {@link PageSlot} markers are filled.
  */
 class PageCacheFilter extends OncePerRequestFilter {
@@ -150,7 +150,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return false;
             }
         }
-        return !SessionCookies.present(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+        return !PersonalCookies.present(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
     /** A page rendered for this response only: its slots are filled, and the server compresses it as usual. */

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
 
-import com.newsroom.web.SessionCookies;
+import com.newsroom.web.PersonalCookies;
 
 /**
  * Fails closed for shared caches: a response is private unless something marked it public on purpose (the page
@@ -26,7 +26,7 @@ final class PersonalResponses implements HeaderWriter {
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
-        boolean personal = !isSharedFile(request) && (SessionCookies.present(request)
+        boolean personal = !isSharedFile(request) && (PersonalCookies.present(request)
                 || request.getSession(false) != null || response.containsHeader(HttpHeaders.SET_COOKIE));
         if (personal || !response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);

@@ -188,6 +188,60 @@ class CommentsIntegrationTests {
     }
 
     @Test
+    void aSpamSenderIsThankedOnceLikeAnyoneAndGetsNoSession() {
+        long sessions = sessions();
+        Visitor bot = site.visitor();
+        Page sent = send(bot, Map.of("fax", "555-0100", "body", "Buy now"));
+
+        assertThat(onlyComment().getStatus()).isEqualTo(CommentStatus.SPAM);
+        assertThat(sent.response().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        Page thanked = bot.get(path);
+        assertThat(thanked.html().select(".notice-success").text()).contains("awaiting moderation");
+        assertThat(thanked.header("X-Cache")).as("a page with a notice is its reader's own").isNull();
+        assertThat(thanked.header("Cache-Control")).isEqualTo("private, no-store");
+        Page later = bot.get(path);
+        assertThat(later.html().select(".notice-success")).as("the thanks is shown once").isEmpty();
+        assertThat(later.header("X-Cache")).isEqualTo("HIT");
+        assertThat(site.get(path).html().select(".notice-success")).isEmpty();
+        assertThat(sessions()).isEqualTo(sessions);
+    }
+
+    @Test
+    void aCommentPublishedAtOnceIsAnnouncedOnItsPageWithoutASession() {
+        var now = settings.current();
+        settings.save(new SiteSettingsAdmin.Values(now.name(), now.tagline(), now.about(), now.socialLinks(),
+                now.commentsEnabled(), false, now.commentsCloseAfterDays(), now.commentPolicy()),
+                AuditLog.Actor.SYSTEM);
+        send(site.visitor(), Map.of("body", "Earlier"));
+        jdbc.sql("update comments set status = 'APPROVED'").update();
+        content.settle();
+        long sessions = sessions();
+        Visitor known = site.visitor();
+
+        Page sent = send(known, Map.of("body", "Straight onto the page."));
+
+        Comment published = comments.findAll().stream().filter(c -> c.getBody().startsWith("Straight"))
+                .findFirst().orElseThrow();
+        assertThat(published.getStatus()).isEqualTo(CommentStatus.APPROVED);
+        assertThat(sent.header("Location")).endsWith(path + "#comment-" + published.getId());
+        Document page = known.get(path).html();
+        assertThat(page.select(".notice-success").text()).isEqualTo("Thank you! Your comment is published.");
+        assertThat(page.select("#comment-" + published.getId() + " .comment-body").text())
+                .isEqualTo("Straight onto the page.");
+        assertThat(sessions()).isEqualTo(sessions);
+    }
+
+    @Test
+    void aNoticeCookieThisSiteDidNotWriteShowsNothing() {
+        Page page = site.visitor().getWithHeaders(path, Map.of("Cookie", "COMMENT_NOTICE=comment.closed.refused"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select(".notice")).isEmpty();
+        assertThat(page.response().headers().allValues("Set-Cookie"))
+                .as("the cookie is cleared")
+                .anyMatch(c -> c.startsWith("COMMENT_NOTICE=;") && c.contains("Expires=Thu, 01 Jan 1970"));
+    }
+
+    @Test
     void formsSentFasterThanAPersonTypesAreFlagged() {
         Visitor reader = site.visitor();
         Document page = reader.get(path).html();
@@ -539,6 +593,10 @@ class CommentsIntegrationTests {
                 "website", "", "body", "A comment"));
         fields.putAll(overrides);
         return fields;
+    }
+
+    private long sessions() {
+        return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
     }
 
     private Comment onlyComment() {

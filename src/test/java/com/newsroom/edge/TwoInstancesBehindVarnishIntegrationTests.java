@@ -185,6 +185,30 @@ class TwoInstancesBehindVarnishIntegrationTests {
     }
 
     @Test
+    @Order(5)
+    void aCommentersThanksPassesVarnishOnceWhileEveryoneElseGetsTheCachedPage() {
+        String slug = query("select slug from articles where status = 'PUBLISHED' and comments_open "
+                + "order by id desc limit 1").get(0)[0];
+        String path = "/articles/" + slug;
+        READER.get(VARNISH, path);
+        assertThat(READER.get(VARNISH, path).headers().firstValue("X-Cache")).contains("HIT");
+        ClusterPerson bot = ClusterPerson.withCookies();
+        Document article = bot.page(VARNISH, path);
+        // The honeypot filled: marked as spam, so nothing but the notice cookie comes back (no session).
+        HttpResponse<String> sent = bot.submit(VARNISH, article, "form.comment-form", Map.of("body", "Cheap pills",
+                "name", "Cluster bot", "email", "bot-" + UUID.randomUUID() + "@example.org", "fax", "555-0100"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+
+        HttpResponse<String> thanked = bot.get(VARNISH, path);
+        assertThat(thanked.headers().firstValue("X-Cache")).contains("PASS");
+        assertThat(thanked.body()).contains("Your comment is awaiting moderation");
+        HttpResponse<String> later = bot.get(VARNISH, path);
+        assertThat(later.headers().firstValue("X-Cache")).contains("HIT");
+        assertThat(later.body()).doesNotContain("Your comment is awaiting moderation");
+    }
+
+    @Test
     @Order(6)
     void purgesFromAnyAddressButTheApplicationsAreRefused() throws IOException {
         // 127.0.0.2 is this machine too, but not in the ACL (which lists the instances' address only).

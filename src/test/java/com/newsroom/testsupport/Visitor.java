@@ -30,8 +30,14 @@ public final class Visitor {
     }
 
     public Page get(String path) {
-        return site.send(http, HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
-                .header("Accept", SiteClient.BROWSER_ACCEPT).GET());
+        return getWithHeaders(path, Map.of());
+    }
+
+    public Page getWithHeaders(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.baseUrl() + path))
+                .header("Accept", SiteClient.BROWSER_ACCEPT).GET();
+        headers.forEach(request::header);
+        return site.send(http, request);
     }
 
     /** Sends the form matched by {@code formSelector} with its current values, some replaced. */

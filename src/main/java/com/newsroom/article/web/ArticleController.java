@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.newsroom.article.ArticleLookup;
 import com.newsroom.article.ArticlePage;
@@ -80,7 +79,7 @@ class ArticleController {
     @GetMapping("/articles/{slug}")
     Object article(@PathVariable String slug, @RequestParam(required = false) Long replyTo,
             @RequestParam(name = "comments", required = false) String commentPage, HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response, Model model) {
         int threadPage = threadPage(commentPage);
         ArticleLookup lookup = lookup(slug);
         if (lookup instanceof ArticleLookup.Moved moved) {
@@ -88,6 +87,8 @@ class ArticleController {
         }
         ArticlePage page = ((ArticleLookup.Found) lookup).page();
         PageKeys.add(keys(page));
+        CommentNotice.take(page.slug(), request, response)
+                .ifPresent(notice -> model.addAttribute("commentFlash", notice.messageKey()));
         return show(page, CommentForm.empty(replyTo), threadPage, request, model);
     }
 
@@ -105,8 +106,7 @@ class ArticleController {
 
     @PostMapping("/articles/{slug}/comments")
     String comment(@PathVariable String slug, @Valid @ModelAttribute("commentForm") CommentForm form,
-            BindingResult errors, HttpServletRequest request, HttpServletResponse response,
-            RedirectAttributes redirect, Model model) {
+            BindingResult errors, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (SameOrigin.isCrossSite(request)) {
             // Another site's page tried to post in this reader's name.
             throw new ForbiddenException();
@@ -140,7 +140,7 @@ class ArticleController {
         }
         var accepted = (SubmissionResult.Accepted) result;
         if (accepted.status() == CommentStatus.APPROVED) {
-            redirect.addFlashAttribute("commentFlash", "comment.published");
+            CommentNotice.PUBLISHED.send(page.slug(), request, response);
             return "redirect:/articles/" + page.slug() + threadQuery(comments.pageOf(accepted.commentId()))
                     + "#comment-" + accepted.commentId();
         }
@@ -151,10 +151,10 @@ class ArticleController {
             Set<Long> own = ownComments(request);
             own.add(accepted.commentId());
             session.setAttribute(OWN_COMMENTS, own);
-            redirect.addFlashAttribute("commentFlash", "comment.awaiting");
+            CommentNotice.AWAITING.send(page.slug(), request, response);
             return "redirect:/articles/" + page.slug() + "#comment-" + accepted.commentId();
         }
-        redirect.addFlashAttribute("commentFlash", "comment.awaiting");
+        CommentNotice.AWAITING.send(page.slug(), request, response);
         return "redirect:/articles/" + page.slug() + "#comments";
     }
 
