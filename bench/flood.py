@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Posts spam comments to one article at a steady rate until stopped, as a bot would: the honeypot field filled,
-each post from its own forwarded address so the per-address limit never turns it away. One process on one
-kept-alive connection per worker, so the client costs the machine little beside the app it floods (a shell loop
-spawning curl per comment used a good share of the two cores and never reached the rate). Posts leave on schedule
-whatever the answers' latency: a slow answer occupies one worker, not the schedule.
+"""Posts spam comments to one article at a steady rate until stopped, as a botnet would: the honeypot field filled,
+each post from its own forwarded address and email (the bench trusts its X-Forwarded-For), so no rate limit turns
+it away and every post is screened and stored as spam. One process on one kept-alive connection per worker, so the
+client costs the machine little beside the app it floods (a shell loop spawning curl per comment used a good share
+of the two cores and never reached the rate). Posts leave on schedule whatever the answers' latency: a slow answer
+occupies one worker, not the schedule.
 
 Usage: flood.py BASE_URL ARTICLE_SLUG RATE STATUS_FILE
 Each answer's status code is appended to STATUS_FILE, one a line. Stops on SIGTERM or SIGINT.
 """
 import http.client
+import random
 import re
 import signal
 import sys
@@ -63,13 +65,19 @@ def fetch_token(connection, slug):
     return found.group(1) if found else ""
 
 
+# Where this run's senders start among the 16 million addresses of 10.0.0.0/8: a flood started again within the
+# rate-limit window must not reuse the addresses (and emails) the last one counted against.
+FIRST_SENDER = random.randrange(1 << 24)
+
+
 def post(connection, base, slug, token, n):
+    sender = (FIRST_SENDER + n) % (1 << 24)
     body = urllib.parse.urlencode({
-        "token": token, "name": f"Bot {n}", "email": f"bot{n}@spam.example", "website": "",
+        "token": token, "name": f"Bot {sender}", "email": f"bot{sender}@spam.example", "website": "",
         "body": "Cheap pills, visit now", "fax": "555-0100"})
     connection.request("POST", f"/articles/{slug}/comments", body=body, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Origin": base,
-        "X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"})
+        "X-Forwarded-For": f"10.{sender // 65536 % 256}.{sender // 256 % 256}.{sender % 256}"})
     response = connection.getresponse()
     response.read()
     return response.status

@@ -67,7 +67,8 @@ ensure_seeded() {
   fi
 }
 
-# start_app LOG [args...]: launches the jar and waits until / answers 200; STARTUP_SECONDS is how long.
+# start_app LOG [args...]: launches the jar and waits until / answers 200; STARTUP_SECONDS is how long. The bench
+# stands where a load balancer would: X-Forwarded-For from 127.0.0.1 names the client (the comment flood's senders).
 start_app() {
   APP_LOG=$1
   shift
@@ -75,7 +76,8 @@ start_app() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/${DB}" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   SPRING_DATASOURCE_PASSWORD="" \
     java $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
-    --newsroom.site.base-url="$BASE" --logging.level.root=WARN \
+    --newsroom.site.base-url="$BASE" --server.tomcat.remoteip.internal-proxies='127\.0\.0\.1' \
+    --logging.level.root=WARN \
     --logging.level.com.newsroom.NewsroomApplication=INFO "$@" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1200); do
