@@ -1,0 +1,55 @@
+package com.newsroom.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** How a rendered page is split at its slot markers, byte for byte, whatever text surrounds them. */
+class PageSlotsTests {
+
+    @Test
+    void aPageWithoutMarkersIsOneLiteralTheSameBytes() {
+        byte[] page = bytes("<p>No slots here, only <!-- a comment --> and <!--slot without its colon</p>");
+        PageSlots.Template template = PageSlots.parse(page);
+        assertThat(template.slots()).isEmpty();
+        assertThat(template.literals()).singleElement().isSameAs(page);
+    }
+
+    @Test
+    void markersSplitThePageIntoLiteralsAroundTheirSlots() {
+        PageSlots.Template template = PageSlots.parse(bytes(PageSlots.marker("token", 42) + "<p>“Quoted” é</p>"
+                + PageSlots.marker("greeting", null) + "<p>end</p>" + PageSlots.marker("token", "a.b:c")));
+
+        assertThat(template.slots()).containsExactly(new PageSlots.Slot("token", "42"),
+                new PageSlots.Slot("greeting", ""), new PageSlots.Slot("token", "a.b:c"));
+        assertThat(template.literals().stream().map(PageSlotsTests::text).toList())
+                .isEqualTo(List.of("", "<p>“Quoted” é</p>", "<p>end</p>", ""));
+    }
+
+    @Test
+    void escapedOrMalformedMarkersAreText() {
+        String escaped = "&lt;!--slot:token:1--&gt;";
+        String malformed = "<!--slot:to ken:1-->";
+        PageSlots.Template template = PageSlots.parse(bytes(escaped + malformed + PageSlots.marker("token", 2)));
+        assertThat(template.slots()).containsExactly(new PageSlots.Slot("token", "2"));
+        assertThat(text(template.literals().get(0))).isEqualTo(escaped + malformed);
+    }
+
+    @Test
+    void joiningFilledSlotsGivesThePageBack() {
+        PageSlots.Template template = PageSlots.parse(bytes("<a>" + PageSlots.marker("x", 1) + "</a>ü"));
+        byte[] joined = PageSlots.join(template, new byte[][] { bytes("ß") });
+        assertThat(text(joined)).isEqualTo("<a>ß</a>ü");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
