@@ -24,8 +24,9 @@ import com.newsroom.web.PersonalCookies;
  * Serves public pages to readers without a session from memory, compressed once when stored, with an ETag
  * (304 when unchanged), a Cache-Control that lets a CDN keep them briefly and the Surrogate-Key header it
  * purges them by. Staff, readers with a session or a notice of their own to see (see {@link PersonalCookies}) and
- * everything under /admin always get a freshly rendered page. Readers asking for a missing page while it is being rendered wait for that
- * render ({@link PageRenders}). On every page, cached or not, {@link PageSlot} markers are filled.
+ * everything under /admin always get a freshly rendered page. Readers asking for a missing page while it is being
+ * rendered wait for that render ({@link PageRenders}). On every page, cached or not, {@link PageSlot} markers are
+ * filled.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 
