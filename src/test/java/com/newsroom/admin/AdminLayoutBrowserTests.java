@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.newsroom.account.AccountService;
 import com.newsroom.account.Role;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
@@ -51,7 +52,7 @@ class AdminLayoutBrowserTests {
         browser.get(site.baseUrl() + "/admin/settings");
         browser.findElement(By.id("username")).sendKeys("ad.min");
         browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.click(browser, By.cssSelector("form button[type=submit]"));
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("/admin/settings"));
     }
 

@@ -59,7 +59,7 @@ class EditorBrowserTests {
         signIn(editor);
         assertThat(browser.findElement(By.cssSelector(".signed-in-as")).getText()).isEqualTo("Erin Editor");
 
-        browser.findElement(By.linkText("New article")).click();
+        Browser.click(browser, By.linkText("New article"));
         browser.findElement(By.id("title")).sendKeys("Robots Learn to Fold Laundry");
         browser.findElement(By.id("dek")).sendKeys("A lab shows a cheap arm that handles towels.");
         browser.findElement(By.id("bodyMarkdown")).sendKeys("## In the lab\n\nThe arm folded **forty** towels an hour.");
@@ -75,7 +75,7 @@ class EditorBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".article-state .badge")).getText()).isEqualToIgnoringCase("Published");
 
         browser.get(site.baseUrl() + "/");
-        browser.findElement(By.linkText("Robots Learn to Fold Laundry")).click();
+        Browser.click(browser, By.linkText("Robots Learn to Fold Laundry"));
         assertThat(browser.getCurrentUrl()).endsWith("/articles/robots-learn-to-fold-laundry");
         assertThat(browser.findElement(By.cssSelector(".article-body h2")).getText()).isEqualTo("In the lab");
         assertThat(browser.findElement(By.cssSelector(".tags")).getText()).contains("Robotics");
@@ -86,7 +86,7 @@ class EditorBrowserTests {
         content.category("Technology");
         signIn(staff.create("Erin Editor", Role.EDITOR));
 
-        browser.findElement(By.linkText("New article")).click();
+        Browser.click(browser, By.linkText("New article"));
         browser.findElement(By.id("title")).sendKeys("Chip Export Rules Tighten");
         browser.findElement(By.id("bodyMarkdown")).sendKeys("The rules tighten today.");
         Browser.click(browser, By.cssSelector("button[value=schedule]"));

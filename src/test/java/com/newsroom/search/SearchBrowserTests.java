@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.category.Category;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
@@ -56,7 +57,7 @@ class SearchBrowserTests {
         assertThat(browser.findElements(By.cssSelector(".search-snippet mark"))).isNotEmpty();
 
         new Select(browser.findElement(By.id("search-category"))).selectByVisibleText("Money");
-        browser.findElement(By.cssSelector("main form[role=search] button")).click();
+        Browser.click(browser, By.cssSelector("main form[role=search] button"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("category=money"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".search-hit .card-title")));

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.BrowserExtension;
@@ -125,7 +126,7 @@ class AccessibilityBrowserTests {
             browser.get(site.baseUrl() + "/login");
             browser.findElement(By.id("username")).sendKeys(PageTypes.STAFF_LOGIN);
             browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-            browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+            Browser.click(browser, By.cssSelector("form.login-form button[type=submit]"));
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                     .until(driver -> driver.getCurrentUrl().endsWith("/admin"));
             signedIn = true;

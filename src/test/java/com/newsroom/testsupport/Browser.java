@@ -7,11 +7,14 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian chromium driven by Debian's chromedriver: a real browser, never one a tool downloads.
@@ -53,15 +56,49 @@ public final class Browser {
     public static void submitSignIn(WebDriver browser, String login) {
         browser.findElement(By.id("username")).sendKeys(login);
         browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        click(browser, By.cssSelector(".login-form button[type=submit]"));
     }
 
-    /** Brings the element into view at once (the site scrolls smoothly) and clicks it. */
+    /**
+     * Brings the element into view at once (the site scrolls smoothly) and clicks it. A click that leaves the page
+     * (a link, a form sent) returns once the next page is there: on a loaded machine chromedriver can return while
+     * the old page is still shown, and what follows would read the old page's notices and elements.
+     */
     public static void click(WebDriver browser, By selector) {
         WebElement element = browser.findElement(selector);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+                + "window.newsroomLeaving = false;"
+                + "window.addEventListener('beforeunload', () => { window.newsroomLeaving = true; });", element);
+        WebElement page = browser.findElement(By.tagName("html"));
         element.click();
+        if (leaving(browser, page)) {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "complete".equals(
+                    ((JavascriptExecutor) driver).executeScript("return document.readyState")));
+        }
+    }
+
+    /**
+     * Whether the click started leaving the page: the page is already gone, or it has seen {@code beforeunload},
+     * which a navigation fires as it begins. Asked for a moment, as a form is sent just after the click.
+     */
+    private static boolean leaving(WebDriver browser, WebElement page) {
+        long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        do {
+            try {
+                page.isEnabled();
+                if (Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                        "return window.newsroomLeaving === true"))) {
+                    return true;
+                }
+            }
+            catch (StaleElementReferenceException gone) {
+                return true;
+            }
+        }
+        while (System.nanoTime() < until);
+        return false;
     }
 
     private static File binary(String variable, String fallback) {

@@ -18,6 +18,7 @@ import com.newsroom.category.Category;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.CommentStatus;
 import com.newsroom.tag.Tag;
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
@@ -58,7 +59,7 @@ class ReaderBrowserTests {
 
         browser.get(site.baseUrl() + "/");
         assertThat(browser.getTitle()).startsWith("Newsroom");
-        browser.findElement(By.linkText("China Explores Metaverse with Tech Giants")).click();
+        Browser.click(browser, By.linkText("China Explores Metaverse with Tech Giants"));
 
         assertThat(browser.getCurrentUrl()).endsWith("/articles/china-explores-metaverse-with-tech-giants");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(article.getTitle());
@@ -73,7 +74,7 @@ class ReaderBrowserTests {
         assertThat(browser.findElement(By.id("comment-" + comment.getId())).getText())
                 .contains("Ada Reader", "Clear and useful reporting.");
 
-        browser.findElement(By.linkText("Mei-Lin Zhang")).click();
+        Browser.click(browser, By.linkText("Mei-Lin Zhang"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mei-Lin Zhang");
         assertThat(browser.findElements(By.cssSelector(".card-title"))).hasSize(1);
     }
@@ -90,7 +91,7 @@ class ReaderBrowserTests {
         assertThat(browser.findElement(By.id("comment-body-count")).getText())
                 .isEqualTo("6,000 of 5,000 characters: 1,000 too many. Shorten it before sending.");
         browser.findElement(By.id("comment-email")).sendKeys("ada@example.com");
-        browser.findElement(By.cssSelector("form.comment-form button[type=submit]")).click();
+        Browser.click(browser, By.cssSelector("form.comment-form button[type=submit]"));
 
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(driver -> driver.getCurrentUrl().endsWith("/comments#respond"));

@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Role;
 import com.newsroom.testsupport.StaffFixtures;
@@ -62,7 +63,7 @@ class CommentModerationBrowserTests {
         reader.findElement(By.id("comment-name")).sendKeys("Ada Reader");
         reader.findElement(By.id("comment-email")).sendKeys("ada@example.com");
         content.clock().advance(Duration.ofSeconds(30));
-        reader.findElement(By.cssSelector("form.comment-form button[type=submit]")).click();
+        Browser.click(reader, By.cssSelector("form.comment-form button[type=submit]"));
 
         assertThat(reader.findElement(By.cssSelector(".notice-success")).getText()).contains("awaiting moderation");
         Comment comment = comments.findAll().get(0);
@@ -73,7 +74,7 @@ class CommentModerationBrowserTests {
         moderator.get(site.baseUrl() + "/admin/comments");
         moderator.findElement(By.id("username")).sendKeys("mo.derator");
         moderator.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        moderator.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.click(moderator, By.cssSelector("form button[type=submit]"));
         // Signing in returns to the queue it was asked for; wait for that page, signed in, before going on.
         new org.openqa.selenium.support.ui.WebDriverWait(moderator, java.time.Duration.ofSeconds(15))
                 .until(driver -> driver.getCurrentUrl().contains("/admin/comments"));
@@ -131,12 +132,12 @@ class CommentModerationBrowserTests {
         assertThat(moderator.findElements(By.cssSelector("input[name=ids]:checked"))).hasSize(1);
         new org.openqa.selenium.support.ui.Select(moderator.findElement(By.id("bulk-action"))).selectByValue("REJECT");
         // The page still shows the notice of the approval just made: wait for the one of the bulk action's page.
-        moderator.findElement(By.cssSelector(".bulk-actions button[type=submit]")).click();
+        Browser.click(moderator, By.cssSelector(".bulk-actions button[type=submit]"));
         new org.openqa.selenium.support.ui.WebDriverWait(moderator, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> driver.findElement(By.cssSelector(".decided")).getText()
                         .contains("Rejected the comment by Ada Reader."));
-        moderator.findElement(By.cssSelector(".decided form.undo button")).click();
+        Browser.click(moderator, By.cssSelector(".decided form.undo button"));
         new org.openqa.selenium.support.ui.WebDriverWait(moderator, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.cssSelector(".flash")).stream()
@@ -149,7 +150,7 @@ class CommentModerationBrowserTests {
         browser.get(site.baseUrl() + path);
         browser.findElement(By.id("username")).sendKeys("mo.derator");
         browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        Browser.click(browser, By.cssSelector("form button[type=submit]"));
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(driver -> driver.getCurrentUrl().contains(path));
     }
