@@ -5,9 +5,8 @@ vcl 4.1;
 #   app by surrogate key (its Surrogate-Key header) the moment a change commits: PURGE with an
 #   `xkey-softpurge` (or `xkey`) header of space-separated keys, accepted only from the app's addresses.
 # - Staff and readers with a session (the SESSION cookie) or a comment's thanks to see once (COMMENT_NOTICE),
-#   /admin, /login, the actuator and every
-#   non-GET request go straight to the app, cookies and all; every other request reaches the cache with no
-#   cookie at all, and a response that sets a cookie is never stored.
+#   /admin, /login, the actuator and every non-GET request go straight to the app, cookies and all; every other
+#   request reaches the cache with no cookie at all, and a response that sets a cookie is never stored.
 # - X-Cache says HIT, MISS or PASS.
 # - Edge Side Includes: cacheable requests announce `Surrogate-Capability: varnish="ESI/1.0"`; a page that
 #   holds a per-response part (a one-time form token) answers with `Surrogate-Control: content="ESI/1.0"` and

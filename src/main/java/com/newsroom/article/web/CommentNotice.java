@@ -1,10 +1,13 @@
 package com.newsroom.article.web;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.util.WebUtils;
 
 import com.newsroom.web.PersonalCookies;
 
@@ -42,21 +45,12 @@ enum CommentNotice {
      */
     static Optional<CommentNotice> take(String articleSlug, HttpServletRequest request,
             HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
+        Cookie cookie = WebUtils.getCookie(request, PersonalCookies.COMMENT_NOTICE);
+        if (cookie == null) {
             return Optional.empty();
         }
-        for (Cookie cookie : cookies) {
-            if (PersonalCookies.COMMENT_NOTICE.equals(cookie.getName())) {
-                response.addCookie(cookie(articleSlug, "", 0, request));
-                for (CommentNotice notice : values()) {
-                    if (notice.name().equals(cookie.getValue())) {
-                        return Optional.of(notice);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        response.addCookie(cookie(articleSlug, "", 0, request));
+        return Arrays.stream(values()).filter(notice -> notice.name().equals(cookie.getValue())).findFirst();
     }
 
     private static Cookie cookie(String articleSlug, String value, int maxAge, HttpServletRequest request) {
