@@ -114,9 +114,26 @@ public class CommentThreads {
         return Optional.of(new ThreadPage(thread(shown, newestFirst), page, approved.pages(), newestFirst));
     }
 
-    /** The page of the thread that shows this approved comment (its top-level comment's page). */
+    /**
+     * Where a reader sees this comment: its article's address, with the page of the thread that shows it and its
+     * anchor. Only for an approved comment under a published article; anything else is shown nowhere.
+     */
     @Transactional(readOnly = true)
-    public int pageOf(long commentId) {
+    public Optional<String> link(long commentId) {
+        Optional<String> slug = jdbc.sql("""
+                select a.slug from comments c join published_articles a on a.id = c.article_id
+                where c.id = :id and c.status = 'APPROVED'""")
+                .param("id", commentId)
+                .query(String.class)
+                .optional();
+        return slug.map(s -> {
+            int page = pageOf(commentId);
+            return "/articles/" + s + (page == 1 ? "" : "?comments=" + page) + "#comment-" + commentId;
+        });
+    }
+
+    /** The page of the thread that shows this approved comment (its top-level comment's page). */
+    private int pageOf(long commentId) {
         Comment comment = comments.findById(commentId).orElse(null);
         if (comment == null) {
             return 1;

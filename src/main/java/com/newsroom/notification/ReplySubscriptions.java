@@ -161,7 +161,8 @@ public class ReplySubscriptions {
         Watcher subscriber = watcher.get();
         String title = article.get().title();
         var settings = site.current();
-        String link = settings.baseUrl() + "/articles/" + article.get().slug() + "#comment-" + published.commentId();
+        // The reply's own address, which leads to the page of a long thread that shows it.
+        String link = settings.baseUrl() + "/comments/" + published.commentId();
         String stop = settings.baseUrl() + "/replies/unsubscribe/" + subscriber.token();
         outbox.queue(new OutgoingMail(subscriber.email(), "New reply to your comment on \"" + title + "\"",
                 """

@@ -156,7 +156,10 @@ class RepliesByEmailIntegrationTests {
         assertThat(notice.getSubject()).isEqualTo("New reply to your comment on \"Replies worth reading\"");
         String body = GreenMailUtil.getBody(notice);
         assertThat(body).contains("Carla replied").contains("The second table is wrong.")
-                .contains(path + "#comment-" + reply).doesNotContain("carla@example.com");
+                .contains("/comments/" + reply).doesNotContain("carla@example.com");
+        Page opened = site.get("/comments/" + reply);
+        assertThat(opened.status()).as("the link in the notice").isEqualTo(302);
+        assertThat(opened.header("Location")).endsWith(path + "#comment-" + reply);
         assertThat(notice.getHeader("List-Unsubscribe")[0]).endsWith("/replies/unsubscribe/" + token + ">");
         assertThat(notice.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 

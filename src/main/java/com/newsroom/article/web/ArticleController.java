@@ -141,8 +141,7 @@ class ArticleController {
         var accepted = (SubmissionResult.Accepted) result;
         if (accepted.status() == CommentStatus.APPROVED) {
             CommentNotice.PUBLISHED.send(page.slug(), request, response);
-            return "redirect:/articles/" + page.slug() + threadQuery(comments.pageOf(accepted.commentId()))
-                    + "#comment-" + accepted.commentId();
+            return "redirect:" + comments.link(accepted.commentId()).orElse("/articles/" + page.slug() + "#comments");
         }
         // Spam is not announced: the sender sees the same thanks, and nothing under the article.
         if (accepted.status() == CommentStatus.PENDING) {
@@ -171,10 +170,6 @@ class ArticleController {
             throw new NotFoundException();
         }
         return Integer.parseInt(value);
-    }
-
-    private static String threadQuery(int threadPage) {
-        return threadPage == 1 ? "" : "?comments=" + threadPage;
     }
 
     private String show(ArticlePage page, CommentForm form, int threadPage, HttpServletRequest request,

@@ -139,6 +139,49 @@ class LongThreadIntegrationTests {
         return queries.count();
     }
 
+    @Test
+    void aCommentsOwnAddressLeadsToThePageOfTheThreadThatShowsIt() {
+        long top120 = commentId("Top 120");
+        long reply60 = commentId("Reply to 60");
+
+        SiteClient.Page permalink = site.get("/comments/" + top120);
+        assertThat(permalink.status()).isEqualTo(302);
+        assertThat(permalink.header("Cache-Control")).contains("no-store");
+        assertThat(permalink.header("Location")).endsWith(PAGE + "?comments=3#comment-" + top120);
+        assertThat(site.get(PAGE + "?comments=3").html().select("#comment-" + top120)).hasSize(1);
+        assertThat(site.get(PAGE).html().select("#comment-" + top120)).as("not on the first page").isEmpty();
+        // A reply is on the page of the conversation it belongs to.
+        assertThat(site.get("/comments/" + reply60).header("Location")).endsWith(PAGE + "?comments=2#comment-" + reply60);
+        assertThat(site.get("/comments/" + commentId("Top 1")).header("Location")).endsWith(PAGE + "#comment-"
+                + commentId("Top 1"));
+
+        newestFirst(true);
+        assertThat(site.get("/comments/" + top120).header("Location"))
+                .endsWith(PAGE + "?comments=28#comment-" + top120);
+        assertThat(site.get(PAGE + "?comments=28").html().select("#comment-" + top120)).hasSize(1);
+    }
+
+    @Test
+    void theAddressOfACommentNoReaderSeesIsNotFound() {
+        long held = commentId("Top 7");
+        content.jdbc().sql("update comments set status = 'PENDING' where id = ?").param(held).update();
+        content.settle();
+        assertThat(site.get("/comments/" + held).status()).isEqualTo(404);
+        assertThat(site.get("/comments/" + Long.MAX_VALUE).status()).isEqualTo(404);
+        assertThat(site.get("/comments/seven").status()).isEqualTo(404);
+        assertThat(site.get("/comments/0").status()).isEqualTo(404);
+
+        content.jdbc().sql("update articles set status = 'DRAFT' where id = ?").param(article.getId()).update();
+        content.settle();
+        assertThat(site.get("/comments/" + commentId("Top 8")).status()).as("under an unpublished article")
+                .isEqualTo(404);
+    }
+
+    private long commentId(String body) {
+        return content.jdbc().sql("select id from comments where article_id = ? and body = ?")
+                .param(article.getId()).param(body).query(Long.class).single();
+    }
+
     private void newestFirst(boolean newestFirst) {
         var now = settings.current();
         settings.save(new SiteSettingsAdmin.Values(now.name(), now.tagline(), now.about(), now.socialLinks(),

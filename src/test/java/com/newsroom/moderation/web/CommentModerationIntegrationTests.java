@@ -83,6 +83,9 @@ class CommentModerationIntegrationTests {
     @Test
     void approvingFromTheQueuePublishesTheCommentAndRecordsWhoDidIt() {
         HttpSignIn moderator = staff.signedIn("Mo Derator", Role.MODERATOR);
+        String articleLink = "dd a[href^=/articles/], dd a[href^=/comments/]";
+        assertThat(moderator.get("/admin/comments/" + held.getId()).html().select(articleLink).attr("href"))
+                .as("a held comment: its article").isEqualTo("/articles/moderated-story");
         var answer = moderator.post("/admin/comments", "/admin/comments/" + held.getId() + "/decide",
                 Map.of("decision", "APPROVE", "returnTo", "/admin/comments?status=PENDING"));
         assertThat(answer.status()).isEqualTo(302);
@@ -92,6 +95,10 @@ class CommentModerationIntegrationTests {
                 .text()).isEqualTo("Is there a source for this?");
         Document detail = moderator.get("/admin/comments/" + held.getId()).html();
         assertThat(detail.select(".decisions li").text()).contains("Mo Derator", "PENDING → APPROVED");
+        // Published: its own address, which finds the page of a long thread that shows it.
+        assertThat(detail.select(articleLink).attr("href")).isEqualTo("/comments/" + held.getId());
+        assertThat(site.get("/comments/" + held.getId()).header("Location"))
+                .endsWith("/articles/moderated-story#comment-" + held.getId());
     }
 
     @Test
