@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +51,10 @@ class PageCacheConfiguration {
      */
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageSlots slots,
-            PageRenders renders, NewsroomProperties properties) {
-        var registration = new FilterRegistrationBean<>(new PageCacheFilter(cache, slots, renders, properties));
+            PageRenders renders, NewsroomProperties properties, ServerProperties server) {
+        var compression = new PersonalPageCompression(server.getCompression());
+        var registration = new FilterRegistrationBean<>(
+                new PageCacheFilter(cache, slots, renders, properties, compression));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.setName("pageCacheFilter");
         return registration;

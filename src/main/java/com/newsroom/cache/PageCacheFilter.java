@@ -55,12 +55,16 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private final String cacheControl;
 
-    PageCacheFilter(PageCache cache, PageSlots slots, PageRenders renders, NewsroomProperties properties) {
+    private final PersonalPageCompression compression;
+
+    PageCacheFilter(PageCache cache, PageSlots slots, PageRenders renders, NewsroomProperties properties,
+            PersonalPageCompression compression) {
         this.cache = cache;
         this.slots = slots;
         this.renders = renders;
         this.cacheControl = "public, max-age=0, must-revalidate, s-maxage="
                 + properties.cache().sharedMaxAge().toSeconds();
+        this.compression = compression;
     }
 
     @Override
@@ -121,7 +125,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 render.finish(null);
             }
             fillSlots(request, capture);
-            capture.copyBodyToResponse();
+            send(request, capture);
             return;
         }
         byte[] body = capture.getContentAsByteArray();
@@ -154,17 +158,33 @@ class PageCacheFilter extends OncePerRequestFilter {
         return !PersonalCookies.present(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
-    /** A page rendered for this response only: its slots are filled, and the server compresses it as usual. */
+    /** A page rendered for this response only: its slots are filled, and it is compressed here when it should be. */
     private void renderWithSlotsFilled(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (slots.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
         fillSlots(request, capture);
-        capture.copyBodyToResponse();
+        send(request, capture);
+    }
+
+    /** What was written for this response alone goes out, compressed by {@link PersonalPageCompression} if it applies. */
+    private void send(HttpServletRequest request, ContentCachingResponseWrapper capture) throws IOException {
+        HttpServletResponse response = (HttpServletResponse) capture.getResponse();
+        byte[] body = capture.getContentAsByteArray();
+        if (!compression.applies(request, response, capture.getContentType(), body.length)) {
+            capture.copyBodyToResponse();
+            return;
+        }
+        byte[] gzipped = PersonalPageCompression.gzip(body);
+        capture.resetBuffer();
+        response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains("Accept-Encoding"))) {
+            response.addHeader(HttpHeaders.VARY, "Accept-Encoding");
+        }
+        response.setContentLength(gzipped.length);
+        if (!request.getMethod().equals("HEAD")) {
+            response.getOutputStream().write(gzipped);
+        }
     }
 
     private void fillSlots(HttpServletRequest request, ContentCachingResponseWrapper capture) throws IOException {
@@ -221,7 +241,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    private static boolean acceptsGzip(HttpServletRequest request) {
+    static boolean acceptsGzip(HttpServletRequest request) {
         String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         if (accepted == null) {
             return false;

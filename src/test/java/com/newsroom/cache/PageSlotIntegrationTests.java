@@ -90,6 +90,29 @@ class PageSlotIntegrationTests {
         assertThat(second.body()).doesNotContain("slot:");
     }
 
+    /**
+     * Compressed by the page cache's filter at zlib's fastest level (PersonalPageCompression), not by Tomcat at its
+     * fixed level: the filter knows the whole body, so it sends a length, where Tomcat's compression streams chunks.
+     */
+    @Test
+    void aPageRenderedForASessionIsCompressedWholeWhenTheReaderAcceptsIt() {
+        Response plain = fetch(false, "SESSION=reader");
+        Response gzipped = fetch(true, "SESSION=reader");
+
+        assertThat(plain.encoding()).isNull();
+        assertThat(gzipped.encoding()).isEqualTo("gzip");
+        assertThat(gzipped.response().headers().firstValueAsLong("Content-Length"))
+                .hasValue(gzipped.response().body().length);
+        assertThat(gzipped.response().body().length).isLessThan(plain.response().body().length / 10);
+        assertThat(gzipped.response().headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        assertThat(gzipped.html().select("p").text()).isEqualTo(plain.html().select("p").text());
+        assertThat(gzipped.html().select("#big .big").text()).hasSize(70_000 + String.valueOf(gzipped.first()).length());
+
+        Page small = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/slots/test-number?argument=first"))
+                .header("Cookie", "SESSION=reader").header("Accept-Encoding", "gzip").GET());
+        assertThat(small.header("Content-Encoding")).as("under server.compression.min-response-size").isNull();
+    }
+
     @Test
     void aTierThatAssemblesPagesGetsTheSamePageWithAnIncludePerSlotAndMayKeepIt() {
         Page miss = assembled("/test/slots");
