@@ -62,7 +62,9 @@ public class CommentReports {
     }
 
     /** A comment as the report page shows it, with the address of its article. */
-    public record Reportable(long id, String articleTitle, String articleSlug, String authorName, String body) {
+    /** {@code shown}: still on its article's page (not held by the reports just sent). */
+    public record Reportable(long id, String articleTitle, String articleSlug, String authorName, String body,
+            boolean shown) {
     }
 
     /** A reported comment in the moderators' list, with its open reports. */
@@ -78,14 +80,14 @@ public class CommentReports {
     @Transactional(readOnly = true)
     public java.util.Optional<Reportable> reportable(long commentId, boolean justReported) {
         return jdbc.sql("""
-                select c.id, a.title, a.slug, c.author_name, c.body from comments c
+                select c.id, a.title, a.slug, c.author_name, c.body, c.status = 'APPROVED' as shown from comments c
                 join published_articles a on a.id = c.article_id
                 where c.id = :id and c.staff_id is null
                   and (c.status = 'APPROVED' or (:justReported and c.status = 'PENDING'))""")
                 .param("id", commentId)
                 .param("justReported", justReported)
                 .query((rs, row) -> new Reportable(rs.getLong("id"), rs.getString("title"), rs.getString("slug"),
-                        rs.getString("author_name"), rs.getString("body")))
+                        rs.getString("author_name"), rs.getString("body"), rs.getBoolean("shown")))
                 .optional();
     }
 

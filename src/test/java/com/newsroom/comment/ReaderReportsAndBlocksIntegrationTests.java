@@ -86,6 +86,8 @@ class ReaderReportsAndBlocksIntegrationTests {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.header("Cache-Control")).contains("no-store");
         assertThat(form.html().select("input[name=reason]")).hasSize(ReportReason.values().length);
+        assertThat(form.html().select("main a").eachAttr("href")).as("back to the comment, on its page of the thread")
+                .contains("/comments/" + published.getId());
 
         Page missing = reader.post(report, Map.of("note", "He insults everyone"));
         assertThat(missing.status()).isEqualTo(422);
@@ -127,6 +129,8 @@ class ReaderReportsAndBlocksIntegrationTests {
 
         assertThat(published(published.getId())).isEqualTo(CommentStatus.PENDING);
         assertThat(site.get(path).html().select("#comment-" + published.getId())).as("off the page").isEmpty();
+        assertThat(reports.reportable(published.getId(), true)).as("the last reporter's page links to the article")
+                .hasValueSatisfying(held -> assertThat(held.shown()).isFalse());
         assertThat(jdbc.sql("select note from comment_decisions where comment_id = ? order by id desc limit 1")
                 .param(published.getId()).query(String.class).single()).isEqualTo("Held after 3 reader reports");
 
