@@ -61,8 +61,10 @@ public class CommentReports {
         RECEIVED, ALREADY_REPORTED, RATE_LIMITED, NOT_REPORTABLE
     }
 
-    /** A comment as the report page shows it, with the address of its article. */
-    /** {@code shown}: still on its article's page (not held by the reports just sent). */
+    /**
+     * A comment as the report page shows it, with the address of its article; {@code shown}: still on the article's
+     * page (not held by the reports just sent).
+     */
     public record Reportable(long id, String articleTitle, String articleSlug, String authorName, String body,
             boolean shown) {
     }

@@ -151,15 +151,15 @@ public class ReplySubscriptions {
         if (watcher.isEmpty() || emailKey(published.authorEmail()).equals(watcher.get().emailKey())) {
             return;
         }
-        var article = jdbc.sql("select title, slug from published_articles where id = :id")
+        var articleTitle = jdbc.sql("select title from published_articles where id = :id")
                 .param("id", published.articleId())
-                .query((rs, row) -> new ArticleLink(rs.getString("title"), rs.getString("slug")))
+                .query(String.class)
                 .optional();
-        if (article.isEmpty()) {
+        if (articleTitle.isEmpty()) {
             return;
         }
         Watcher subscriber = watcher.get();
-        String title = article.get().title();
+        String title = articleTitle.get();
         var settings = site.current();
         // The reply's own address, which leads to the page of a long thread that shows it.
         String link = settings.baseUrl() + "/comments/" + published.commentId();
@@ -181,9 +181,6 @@ public class ReplySubscriptions {
 
     /** A confirmed subscriber watching the comment a reply answers. */
     private record Watcher(long id, String email, String emailKey, String token) {
-    }
-
-    private record ArticleLink(String title, String slug) {
     }
 
     /** Addresses are matched by a keyed hash of their lower-case form, never compared in the clear. */
