@@ -181,10 +181,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains("Accept-Encoding"))) {
             response.addHeader(HttpHeaders.VARY, "Accept-Encoding");
         }
-        response.setContentLength(gzipped.length);
-        if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(gzipped);
-        }
+        writeBody(request, response, gzipped);
     }
 
     private void fillSlots(HttpServletRequest request, ContentCachingResponseWrapper capture) throws IOException {
@@ -235,6 +232,12 @@ class PageCacheFilter extends OncePerRequestFilter {
         else {
             body = page.plain(values);
         }
+        writeBody(request, response, body);
+    }
+
+    /** The body with its length; for HEAD the length alone. */
+    private static void writeBody(HttpServletRequest request, HttpServletResponse response, byte[] body)
+            throws IOException {
         response.setContentLength(body.length);
         if (!request.getMethod().equals("HEAD")) {
             response.getOutputStream().write(body);

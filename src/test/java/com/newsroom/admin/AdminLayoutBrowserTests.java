@@ -50,9 +50,7 @@ class AdminLayoutBrowserTests {
         this.browser = browser;
         transaction.executeWithoutResult(status -> StaffFixtures.create(accounts, "Ad Min", Role.ADMIN));
         browser.get(site.baseUrl() + "/admin/settings");
-        browser.findElement(By.id("username")).sendKeys("ad.min");
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        Browser.click(browser, By.cssSelector("form button[type=submit]"));
+        Browser.submitSignIn(browser, "ad.min");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().contains("/admin/settings"));
     }
 

@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffLogins;
-import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.testsupport.BrowserExtension;
 import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.SiteClient;
@@ -124,9 +123,7 @@ class AccessibilityBrowserTests {
         String url = site.baseUrl() + page.resolvedPath(fixture);
         if (page.staff() && !signedIn) {
             browser.get(site.baseUrl() + "/login");
-            browser.findElement(By.id("username")).sendKeys(PageTypes.STAFF_LOGIN);
-            browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-            Browser.click(browser, By.cssSelector("form.login-form button[type=submit]"));
+            Browser.submitSignIn(browser, PageTypes.STAFF_LOGIN);
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                     .until(driver -> driver.getCurrentUrl().endsWith("/admin"));
             signedIn = true;

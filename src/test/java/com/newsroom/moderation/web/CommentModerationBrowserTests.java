@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.newsroom.testsupport.Browser;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.Role;
-import com.newsroom.testsupport.StaffFixtures;
 import com.newsroom.comment.Comment;
 import com.newsroom.comment.Comments;
 import com.newsroom.testsupport.BrowserExtension;
@@ -71,13 +70,8 @@ class CommentModerationBrowserTests {
                 .contains("Which companies are in the group?", "awaiting moderation");
         assertThat(reader.findElement(By.id("comment-body")).getAttribute("value")).isEmpty();
 
-        moderator.get(site.baseUrl() + "/admin/comments");
-        moderator.findElement(By.id("username")).sendKeys("mo.derator");
-        moderator.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        Browser.click(moderator, By.cssSelector("form button[type=submit]"));
-        // Signing in returns to the queue it was asked for; wait for that page, signed in, before going on.
-        new org.openqa.selenium.support.ui.WebDriverWait(moderator, java.time.Duration.ofSeconds(15))
-                .until(driver -> driver.getCurrentUrl().contains("/admin/comments"));
+        // Signing in returns to the queue it was asked for; signIn waits for that page before going on.
+        signIn(moderator, "/admin/comments");
         assertThat(moderator.findElement(By.cssSelector(".signed-in-as")).getText()).isNotBlank();
         var row = moderator.findElement(By.id("queue-" + comment.getId()));
         assertThat(row.getText()).contains("Ada Reader", "Which companies are in the group?",
@@ -142,9 +136,7 @@ class CommentModerationBrowserTests {
 
     private void signIn(WebDriver browser, String path) {
         browser.get(site.baseUrl() + path);
-        browser.findElement(By.id("username")).sendKeys("mo.derator");
-        browser.findElement(By.id("password")).sendKeys(StaffFixtures.PASSWORD);
-        Browser.click(browser, By.cssSelector("form button[type=submit]"));
+        Browser.submitSignIn(browser, "mo.derator");
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(driver -> driver.getCurrentUrl().contains(path));
     }
