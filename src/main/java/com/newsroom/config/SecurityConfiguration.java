@@ -112,7 +112,7 @@ class SecurityConfiguration {
                                 dedicatedManagementPort(environment)))
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("username")
-                        .passwordParameter("password").defaultSuccessUrl("/admin", false)
+                        .passwordParameter("password").successHandler(new TokenIssuingSignIn("/admin"))
                         .failureHandler(failureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -389,6 +389,41 @@ class SignInIntegrationTests {
                 .isNotBlank();
     }
 
+    @Test
+    void formsOpenedInSeveralTabsAtOnceStraightAfterSigningInAreAllAccepted() throws SQLException {
+        staff.create("Tab Opener", Role.EDITOR);
+        HttpSignIn editor = new HttpSignIn(site);
+        assertThat(editor.signIn("tab.opener", StaffFixtures.PASSWORD).status()).isEqualTo(302);
+
+        List<String> tokens;
+        // No page has been shown since signing in. Holding the session's row keeps every tab's changes to the
+        // session unsaved until all of them have rendered their form, each from the session as it loaded it.
+        try (Connection hold = dataSource.getConnection()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement lock = hold.prepareStatement(
+                    "select 1 from spring_session where principal_name = 'tab.opener' for update")) {
+                lock.executeQuery();
+            }
+            try (Together<String> tabs = Together.start(TABS, tab -> () -> {
+                SiteClient.Page form = editor.get("/admin/profile");
+                assertThat(form.status()).isEqualTo(200);
+                return form.html().select("input[name=_csrf]").attr("value");
+            })) {
+                Awaitility.await("%d pages saving the session together".formatted(TABS))
+                        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(this::savingTheSession, waiting -> waiting == TABS);
+                hold.commit();
+                tokens = tabs.results();
+            }
+        }
+
+        for (int tab = 0; tab < TABS; tab++) {
+            assertThat(editor.postRaw("/admin/profile", Map.of("displayName", "Tab Opener " + tab, "_csrf",
+                    tokens.get(tab))).status()).as("the form of tab %d, sent", tab).isEqualTo(302);
+        }
+        assertThat(editor.signedInName()).isEqualTo("Tab Opener " + (TABS - 1));
+    }
+
     /** Requests of this test's database waiting, in the session's save, for the row the test holds. */
     private int savingTheSession() {
         return jdbc.sql("""
