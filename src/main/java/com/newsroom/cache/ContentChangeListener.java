@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Listens on PostgreSQL's 'content_changed' channel, where the database triggers of V40 announce each
  * committed change with the surrogate keys of the pages it affects (see {@link PageChange}), and drops
  * exactly those pages, whichever instance made the change. While the database is away cached pages keep
- * being served; once listening resumes every page is dropped, since notifications may have been missed.
+ * being served; once listening resumes every page is dropped, here and in the cache tier in front, since
+ * notifications may have been missed.
  */
 @Component
 public class ContentChangeListener implements SmartLifecycle {
@@ -79,6 +80,7 @@ public class ContentChangeListener implements SmartLifecycle {
     }
 
     private void listen() {
+        boolean listenedBefore = false;
         while (running) {
             // A connection of its own, held for as long as it listens; it is not returned to the pool.
             try (Connection connection = dataSource.getConnection()) {
@@ -86,7 +88,8 @@ public class ContentChangeListener implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("listen content_changed");
                 }
-                invalidation.missedChanges();
+                invalidation.missedChanges(listenedBefore);
+                listenedBefore = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 long lastCheck = System.nanoTime();
                 while (running) {

@@ -48,9 +48,18 @@ class PageInvalidation {
         cache.invalidate(keys);
     }
 
-    /** Notifications may have been missed (listening started or resumed): nothing cached can be trusted. */
-    void missedChanges() {
+    /**
+     * Notifications may have been missed (listening started, or {@code resumed} after the connection was lost):
+     * nothing cached here can be trusted. After a loss, the cache tier in front is purged of every page as well:
+     * this instance may have handed it pages older than a change it never heard of, and a change made while no
+     * instance was listening was purged by none.
+     */
+    void missedChanges(boolean resumed) {
         cache.invalidateAll();
         events.publishEvent(new ContentChanged());
+        if (resumed) {
+            log.info("Listening for content changes again: every page is purged from the cache tier");
+            events.publishEvent(new PagesInvalidated(Set.of(PageKeys.SITE)));
+        }
     }
 }

@@ -3,9 +3,9 @@ package com.newsroom.cache;
 import java.util.Set;
 
 /**
- * Pages carrying any of these surrogate keys were just invalidated because of a change committed by this
- * instance. Published once per change, on the instance that made it (never on the instances that merely
- * heard of it), so a cache tier in front (Varnish, a CDN) can be purged by the same keys exactly once.
+ * Pages carrying any of these surrogate keys were just invalidated, so a cache tier in front (Varnish, a CDN) is
+ * purged by the same keys. Published by every instance for every change it hears of, whichever instance made it
+ * (see {@link PageInvalidation}), and with {@link PageKeys#SITE} alone when an instance may have missed changes.
  */
 public record PagesInvalidated(Set<String> keys) {
 

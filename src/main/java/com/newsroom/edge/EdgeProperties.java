@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout how long one purge request may take, connecting included
  * @param maxAttempts tries per purge before it is given up (and logged); the pages then expire by their s-maxage
  * @param retryDelay wait before the first retry; doubled for each further one
+ * @param repurgeAfter the same keys are purged once more after this long (zero: once only). An instance that has not
+ *        yet heard of a change may be handing the tier its old page (from its own cache, or rendered just before)
+ *        at the moment the purges arrive; the tier would store that copy after them and keep it until it expires.
+ *        Responses already on their way when a change is heard take far less than this to arrive.
  */
 @Validated
 @ConfigurationProperties("newsroom.edge")
@@ -30,7 +34,8 @@ public record EdgeProperties(
         @NotNull @DefaultValue("SOFT") PurgeMode purgeMode,
         @NotNull @DefaultValue("2s") Duration timeout,
         @Min(1) @Max(10) @DefaultValue("4") int maxAttempts,
-        @NotNull @DefaultValue("250ms") Duration retryDelay) {
+        @NotNull @DefaultValue("250ms") Duration retryDelay,
+        @NotNull @DefaultValue("500ms") Duration repurgeAfter) {
 
     public enum PurgeMode {
         SOFT("xkey-softpurge"),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,11 @@ class PurgeClient implements DisposableBean {
     Executor after(int failedAttempts) {
         long delay = properties.retryDelay().toMillis() << Math.min(failedAttempts - 1, 10);
         return CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, threads);
+    }
+
+    /** Where a task runs {@code delay} from now. */
+    Executor later(Duration delay) {
+        return CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, threads);
     }
 
     void count(String result) {

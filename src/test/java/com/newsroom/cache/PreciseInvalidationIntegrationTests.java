@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.awaitility.Awaitility;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +258,26 @@ class PreciseInvalidationIntegrationTests {
         assertThat(List.of(site.get("/category/science").header("Surrogate-Key").split(" ")))
                 .contains("site", "category-science", "article-" + moonLanding.getId());
         assertThat(site.get("/feed.atom").header("Surrogate-Key")).isEqualTo("site feed");
+    }
+
+    @Test
+    void afterTheDatabaseDropsItsConnectionsEveryPageIsPurgedHereAndInFrontOnceListeningResumes() throws SQLException {
+        warm(List.of("/articles/moon-landing", "/category/sport"));
+        // As a database restart does: every connection of this instance ends, the listener's among them.
+        try (Connection other = otherInstance();
+                PreparedStatement restart = other.prepareStatement("""
+                        select pg_terminate_backend(pid) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid()""")) {
+            restart.execute();
+        }
+
+        Awaitility.await("listening again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(announced::events, events -> !events.isEmpty());
+        // Changes committed meanwhile were heard by nobody here, and perhaps by no instance at all.
+        assertThat(announced.events()).singleElement()
+                .satisfies(event -> assertThat(event.keys()).containsExactly(PageKeys.SITE));
+        assertThat(site.get("/articles/moon-landing").header("X-Cache")).isEqualTo("MISS");
+        assertThat(site.get("/category/sport").header("X-Cache")).isEqualTo("MISS");
     }
 
     private void warm(List<String> paths) {

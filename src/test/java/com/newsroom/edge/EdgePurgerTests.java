@@ -177,6 +177,23 @@ class EdgePurgerTests {
     }
 
     @Test
+    void everyChangeIsPurgedAgainAfterTheRepurgeDelayForAnOldPageThatWasOnItsWay() throws Exception {
+        Cache cache = cache(() -> 200);
+        Duration repurgeAfter = Duration.ofMillis(400);
+        EdgePurger purger = purger(PurgeMode.SOFT, 4, Duration.ofSeconds(2), repurgeAfter, cache.uri());
+
+        long changed = System.nanoTime();
+        purger.purge(new PagesInvalidated(Set.of("article-4", "home")));
+
+        assertThat(cache.next().softKeys()).containsExactlyInAnyOrder("article-4", "home");
+        Received again = cache.next();
+        assertThat(Duration.ofNanos(System.nanoTime() - changed)).as("not before the delay")
+                .isGreaterThanOrEqualTo(repurgeAfter);
+        assertThat(again.softKeys()).containsExactlyInAnyOrder("article-4", "home");
+        assertThat(cache.nextWithin(Duration.ofMillis(800))).as("twice, not more").isNull();
+    }
+
+    @Test
     void anAddressThatIsNotHttpIsRefusedAtStartUp() {
         assertThatThrownBy(() -> purger(PurgeMode.SOFT, 4, URI.create("varnish:6081")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("varnish:6081");
@@ -223,7 +240,13 @@ class EdgePurgerTests {
     }
 
     EdgePurger purger(PurgeMode mode, int attempts, Duration timeout, URI... urls) {
-        EdgeProperties properties = new EdgeProperties(List.of(urls), mode, timeout, attempts, Duration.ofMillis(20));
+        // Each change purged once: what these tests count.
+        return purger(mode, attempts, timeout, Duration.ZERO, urls);
+    }
+
+    EdgePurger purger(PurgeMode mode, int attempts, Duration timeout, Duration repurgeAfter, URI... urls) {
+        EdgeProperties properties = new EdgeProperties(List.of(urls), mode, timeout, attempts, Duration.ofMillis(20),
+                repurgeAfter);
         PurgeClient client = new PurgeClient(properties, meters);
         clients.add(client);
         return new EdgePurger(properties, client);

@@ -561,7 +561,32 @@ class TwoInstancesBehindVarnishIntegrationTests {
             }
             sleep(Duration.ofMillis(20));
         }
+        System.out.println(whyNotVisible(reader, path, shows));
         return Duration.ofSeconds(10).plus(Duration.between(since, Instant.now()));
+    }
+
+    /** What each party shows when a change never showed through Varnish: which one holds the old page. */
+    static String whyNotVisible(ClusterPerson reader, String path, Predicate<String> shows) {
+        StringBuilder why = new StringBuilder("Not visible through Varnish within 10 s at ").append(Instant.now())
+                .append(": ").append(path);
+        HttpResponse<String> edge = reader.get(VARNISH, path);
+        why.append("\n  Varnish: ").append(edge.statusCode()).append(", shows it: ").append(shows.test(edge.body()))
+                .append(", X-Cache ").append(edge.headers().firstValue("X-Cache").orElse("-"))
+                .append(", Age ").append(edge.headers().firstValue("Age").orElse("-"));
+        for (String instance : List.of(A, B)) {
+            HttpResponse<String> direct = reader.get(instance, path, "Accept-Encoding", "identity");
+            why.append("\n  ").append(instance).append(": ").append(direct.statusCode()).append(", shows it: ")
+                    .append(shows.test(direct.body())).append(", X-Cache ")
+                    .append(direct.headers().firstValue("X-Cache").orElse("-"));
+        }
+        try {
+            why.append("\n").append(run("varnishadm", "-n", EdgeClusterSettings.required("NEWSROOM_EDGE_VARNISH_DIR"),
+                    "backend.list"));
+        }
+        catch (IllegalStateException ex) {
+            why.append("\n  backend.list failed: ").append(ex.getMessage());
+        }
+        return why.toString();
     }
 
     // --- the database, read directly ---
