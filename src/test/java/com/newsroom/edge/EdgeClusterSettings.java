@@ -9,8 +9,7 @@ import java.util.Properties;
 
 /**
  * Where the two-instance cluster runs and how to reach it: the {@code NEWSROOM_EDGE_*} settings that
- * {@code .ci/edge-cluster start} writes to {@code target/edge-cluster/cluster.env} before
- * {@code ./mvnw verify -DskipITs=false} runs
+ * {@code .ci/edge-cluster start} writes to {@code target/edge-cluster/cluster.env} before {@code ./mvnw verify} runs
  * its integration tests. An environment variable of the same name wins (bench/edge.sh sets them for its soak).
  */
 final class EdgeClusterSettings {
@@ -30,7 +29,7 @@ final class EdgeClusterSettings {
     /** Fails, rather than skipping the checks, when the cluster was not started: a skipped check proves nothing. */
     static String required(String name) {
         return optional(name).orElseThrow(() -> new IllegalStateException(name + " is not set and " + FILE
-                + " does not name it: start the cluster with `bash .ci/edge-cluster start` (./mvnw verify -DskipITs=false does)"));
+                + " does not name it: start the cluster with `bash .ci/edge-cluster start` (./mvnw verify does)"));
     }
 
     private static Properties load() {

@@ -52,8 +52,8 @@ import com.newsroom.comment.CommentThreads;
 /**
  * Two instances of the packaged application behind one Varnish, as {@code .ci/edge-cluster} (and
  * {@code bench/edge.sh}) start them on this machine: Debian's varnish with the project's VCL, two JVMs on
- * one PostgreSQL database. {@code ./mvnw verify -DskipITs=false} runs it as an integration test between that
- * script's start and stop; surefire leaves it out (see the pom). It finds the cluster through {@link EdgeClusterSettings}.
+ * one PostgreSQL database. {@code ./mvnw verify} runs it as an integration test between that script's start and
+ * stop; surefire leaves it out (see the pom). It finds the cluster through {@link EdgeClusterSettings}.
  * Instance A is where editors work; the moderator and some readers use B; readers go through Varnish.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
