@@ -22,7 +22,8 @@ import org.springframework.security.web.csrf.CsrfToken;
  */
 final class TokenIssuingSignIn implements AuthenticationSuccessHandler {
 
-    private final SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler then =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     TokenIssuingSignIn(String defaultTarget) {
         then.setDefaultTargetUrl(defaultTarget);

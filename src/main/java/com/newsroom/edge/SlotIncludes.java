@@ -23,8 +23,8 @@ import com.newsroom.cache.PageSlots;
  * The per-response parts of pages a cache tier keeps: Varnish fetches them for every response it assembles from a
  * cached page (Edge Side Includes, see {@link PageSlots#INCLUDE_PATH}), so every view of a cached article costs one.
  * They are answered first thing, before sessions, security and Spring MVC, none of which they need: a slot is
- * public, stateless and never stored anywhere. Through the whole stack an include cost about as much CPU as
- * rendering a page, and capped the article through Varnish at a few hundred views a second.
+ * public, stateless and never stored anywhere. Through the whole stack, the includes held the article through
+ * Varnish to 1,400-2,200 views a second on two cores; answered here, to 5,000-5,500 (README, "Running at scale").
  */
 @Configuration(proxyBeanMethods = false)
 class SlotIncludes {
@@ -53,7 +53,7 @@ class SlotIncludes {
             HttpServletResponse response = (HttpServletResponse) res;
             String method = request.getMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                // The site's own answer (405) for anything else.
+                // Nothing here takes a form: the rest of the site refuses it as it refuses any unknown address.
                 chain.doFilter(request, response);
                 return;
             }
