@@ -9,11 +9,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,7 +73,7 @@ public final class Browser {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
         if (leaving(browser, page)) {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> gone(page));
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> "complete".equals(
                     ((JavascriptExecutor) driver).executeScript("return document.readyState")));
         }
@@ -86,19 +86,31 @@ public final class Browser {
     private static boolean leaving(WebDriver browser, WebElement page) {
         long until = System.nanoTime() + Duration.ofMillis(300).toNanos();
         do {
-            try {
-                page.isEnabled();
-                if (Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-                        "return window.newsroomLeaving === true"))) {
-                    return true;
-                }
-            }
-            catch (StaleElementReferenceException gone) {
+            if (gone(page) || Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                    "return window.newsroomLeaving === true"))) {
                 return true;
             }
         }
         while (System.nanoTime() < until);
         return false;
+    }
+
+    /** Whether the page this element belongs to has been replaced by the next one. */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        }
+        catch (StaleElementReferenceException replaced) {
+            return true;
+        }
+        catch (WebDriverException replacing) {
+            // Asked while the old document is being swapped out, chromedriver can answer with an inspector error.
+            if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw replacing;
+        }
     }
 
     private static File binary(String variable, String fallback) {
