@@ -55,8 +55,7 @@ class PurgeClient implements DisposableBean {
 
     /** Where a retry runs: after the attempt's back-off (the delay doubles with every attempt). */
     Executor after(int failedAttempts) {
-        long delay = properties.retryDelay().toMillis() << Math.min(failedAttempts - 1, 10);
-        return CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, threads);
+        return later(properties.retryDelay().multipliedBy(1L << Math.min(failedAttempts - 1, 10)));
     }
 
     /** Where a task runs {@code delay} from now. */

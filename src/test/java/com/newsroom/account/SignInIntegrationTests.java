@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
@@ -360,24 +362,10 @@ class SignInIntegrationTests {
         HttpSignIn editor = this.staff.signedIn("Tab Keeper", Role.EDITOR);
         String token = editor.get("/admin/profile").html().select("input[name=_csrf]").attr("value");
 
-        List<Integer> statuses;
-        // Every request loads the session before it saves it: holding the session's row makes each wait, with the
-        // session as it loaded it (no flash message yet), until all of them have got that far.
-        try (Connection hold = dataSource.getConnection()) {
-            hold.setAutoCommit(false);
-            try (PreparedStatement lock = hold.prepareStatement(
-                    "select 1 from spring_session where principal_name = 'tab.keeper' for update")) {
-                lock.executeQuery();
-            }
-            try (Together<Integer> tabs = Together.start(TABS, tab -> () -> editor.postRaw("/admin/profile",
-                    Map.of("displayName", "Tab Keeper " + tab, "_csrf", token)).status())) {
-                Awaitility.await("%d requests saving the session together".formatted(TABS))
-                        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                        .until(this::savingTheSession, waiting -> waiting == TABS);
-                hold.commit();
-                statuses = tabs.results();
-            }
-        }
+        // Every request loads the session before it saves it: held, each saves the session as it loaded it (no flash
+        // message yet).
+        List<Integer> statuses = tabsSavingTheSessionTogether("tab.keeper", tab -> () -> editor.postRaw(
+                "/admin/profile", Map.of("displayName", "Tab Keeper " + tab, "_csrf", token)).status());
 
         assertThat(statuses).as("each request's answer").containsOnly(302);
         assertThat(jdbc.sql("""
@@ -395,33 +383,42 @@ class SignInIntegrationTests {
         HttpSignIn editor = new HttpSignIn(site);
         assertThat(editor.signIn("tab.opener", StaffFixtures.PASSWORD).status()).isEqualTo(302);
 
-        List<String> tokens;
-        // No page has been shown since signing in. Holding the session's row keeps every tab's changes to the
-        // session unsaved until all of them have rendered their form, each from the session as it loaded it.
-        try (Connection hold = dataSource.getConnection()) {
-            hold.setAutoCommit(false);
-            try (PreparedStatement lock = hold.prepareStatement(
-                    "select 1 from spring_session where principal_name = 'tab.opener' for update")) {
-                lock.executeQuery();
-            }
-            try (Together<String> tabs = Together.start(TABS, tab -> () -> {
-                SiteClient.Page form = editor.get("/admin/profile");
-                assertThat(form.status()).isEqualTo(200);
-                return form.html().select("input[name=_csrf]").attr("value");
-            })) {
-                Awaitility.await("%d pages saving the session together".formatted(TABS))
-                        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                        .until(this::savingTheSession, waiting -> waiting == TABS);
-                hold.commit();
-                tokens = tabs.results();
-            }
-        }
+        // No page has been shown since signing in: held, every tab renders its form from the session as it loaded it.
+        List<String> tokens = tabsSavingTheSessionTogether("tab.opener", tab -> () -> {
+            SiteClient.Page form = editor.get("/admin/profile");
+            assertThat(form.status()).isEqualTo(200);
+            return form.html().select("input[name=_csrf]").attr("value");
+        });
 
         for (int tab = 0; tab < TABS; tab++) {
             assertThat(editor.postRaw("/admin/profile", Map.of("displayName", "Tab Opener " + tab, "_csrf",
                     tokens.get(tab))).status()).as("the form of tab %d, sent", tab).isEqualTo(302);
         }
         assertThat(editor.signedInName()).isEqualTo("Tab Opener " + (TABS - 1));
+    }
+
+    /**
+     * Runs {@link #TABS} requests on the session of {@code principal} at once, holding the session's row so that each
+     * request's save of the session waits until all of them have got that far; then lets them save. Their results,
+     * in tab order.
+     */
+    private <T> List<T> tabsSavingTheSessionTogether(String principal, IntFunction<Callable<T>> tab)
+            throws SQLException {
+        try (Connection hold = dataSource.getConnection()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement lock = hold.prepareStatement(
+                    "select 1 from spring_session where principal_name = ? for update")) {
+                lock.setString(1, principal);
+                lock.executeQuery();
+            }
+            try (Together<T> tabs = Together.start(TABS, tab)) {
+                Awaitility.await("%d requests saving the session together".formatted(TABS))
+                        .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(this::savingTheSession, waiting -> waiting == TABS);
+                hold.commit();
+                return tabs.results();
+            }
+        }
     }
 
     /** Requests of this test's database waiting, in the session's save, for the row the test holds. */
