@@ -8,9 +8,11 @@ vcl 4.1;
 #   /admin, /login, the actuator and every non-GET request go straight to the app, cookies and all; every other
 #   request reaches the cache with no cookie at all, and a response that sets a cookie is never stored.
 # - X-Cache says HIT, MISS or PASS.
-# - Edge Side Includes: cacheable requests announce `Surrogate-Capability: varnish="ESI/1.0"`; a page that
-#   holds a per-response part (a one-time form token) answers with `Surrogate-Control: content="ESI/1.0"` and
-#   an <esi:include> where that part goes, which Varnish fetches, uncached, for every response.
+# - Per-response parts of a page (cache.PageSlot), under /slots/, are never cached. Cacheable requests announce
+#   `Surrogate-Capability: varnish="ESI/1.0"`: the page then comes with an <esi:include> of such a part, which
+#   Varnish fetches for every response (and `Surrogate-Control: content="ESI/1.0"` to say so), or with a
+#   placeholder that the page's script fills from /slots/ when needed. The comment form's one-time token is
+#   such a placeholder, fetched only once a reader starts writing: a view of a kept article costs no request.
 # - Grace: when every instance fails its readiness probe (no PostgreSQL, or no process), the last good pages
 #   are served for up to 6 hours; while any instance is ready, a purged or expired page is fetched afresh.
 #
@@ -56,8 +58,8 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # The per-response parts of a cached page: never cached themselves.
-    if (req.esi_level > 0) {
+    # The per-response parts of a cached page, fetched by an include or by the page's script: never cached.
+    if (req.esi_level > 0 || req.url ~ "^/slots/") {
         unset req.http.Cookie;
         return (pass);
     }

@@ -203,14 +203,16 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(SURROGATE_KEY, String.join(" ", page.keys()));
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
-        // A cache tier that assembles pages (Edge Side Includes) can keep one with slots: it gets an include per slot.
-        boolean assembledInFront = page.hasSlots() && PageSlots.assembledInFront(request);
-        if (page.hasSlots() && !assembledInFront) {
+        // A cache tier that assembles pages (Edge Side Includes) can keep one with slots: it gets an include or a
+        // placeholder per slot.
+        PageSlots.InFront inFront = page.hasSlots() && PageSlots.assembledInFront(request)
+                ? slots.inFront(page.template()) : null;
+        if (page.hasSlots() && inFront == null) {
             // Every response differs: no entity tag to revalidate against, and no shared copy.
             response.setHeader(HttpHeaders.CACHE_CONTROL, PER_RESPONSE_CACHE_CONTROL);
         }
         else {
-            if (assembledInFront) {
+            if (inFront != null && inFront.includes()) {
                 response.setHeader(PageSlots.SURROGATE_CONTROL, PageSlots.ESI_CONTENT);
             }
             response.setHeader(HttpHeaders.ETAG, page.etag());
@@ -223,7 +225,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
         byte[][] values = !page.hasSlots() ? new byte[0][]
-                : assembledInFront ? PageSlots.includes(page.template()) : slots.fill(page.template(), request);
+                : inFront != null ? inFront.values() : slots.fill(page.template(), request);
         byte[] body;
         if (acceptsGzip(request)) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");

@@ -1,5 +1,7 @@
 package com.newsroom.cache;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -18,4 +20,15 @@ public interface PageSlot {
      * Called once per response, on the request thread.
      */
     String fill(String argument, HttpServletRequest request);
+
+    /**
+     * What a cache tier in front that keeps the page (Varnish, see {@link PageSlots#assembledInFront}) holds in the
+     * marker's place. Empty, the default: an Edge Side Include of {@link PageSlots#INCLUDE_PATH}, which the tier
+     * fetches from an instance for every response it serves. A slot that only some readers need (a form's token is
+     * needed only by those who write) can instead leave a placeholder that the page's script fills from that same
+     * address when, and only if, it is needed: then a view of the kept page costs the instances nothing.
+     */
+    default Optional<String> placeholderInFront(String argument) {
+        return Optional.empty();
+    }
 }

@@ -61,15 +61,29 @@ public final class PageSlots {
         return capability != null && capability.contains("ESI/1.0");
     }
 
-    /** An include of each slot's value, for a tier in front to fetch per response (names and arguments are URL-safe). */
-    static byte[][] includes(Template template) {
+    /** What a cache tier in front keeps in each slot's place, and whether any of it is an include it must fetch. */
+    record InFront(byte[][] values, boolean includes) {
+    }
+
+    /** Each slot's placeholder, or an include of its value for the tier in front to fetch per response. */
+    InFront inFront(Template template) {
         byte[][] values = new byte[template.slots().size()][];
+        boolean includes = false;
         for (int i = 0; i < values.length; i++) {
             Slot slot = template.slots().get(i);
-            values[i] = ("<esi:include src=\"" + INCLUDE_PATH + slot.name() + "?argument=" + slot.argument() + "\"/>")
-                    .getBytes(StandardCharsets.US_ASCII);
+            PageSlot filler = byName.get(slot.name());
+            Optional<String> placeholder = filler == null ? Optional.of("") : filler.placeholderInFront(slot.argument());
+            includes |= placeholder.isEmpty();
+            // Names and arguments are URL-safe (see MARKER).
+            values[i] = placeholder.orElseGet(() -> "<esi:include src=\"" + includePath(slot.name(), slot.argument()) + "\"/>")
+                    .getBytes(StandardCharsets.UTF_8);
         }
-        return values;
+        return new InFront(values, includes);
+    }
+
+    /** Where one slot's value is fetched: by a tier in front (an include), or by the page's script. */
+    public static String includePath(String name, String argument) {
+        return INCLUDE_PATH + name + "?argument=" + argument;
     }
 
     /** One slot's value for this response, as an include fetches it; empty when no slot has that name. */

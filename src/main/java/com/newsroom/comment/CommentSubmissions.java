@@ -135,6 +135,9 @@ public class CommentSubmissions {
         if (!isOpen(target)) {
             return new SubmissionResult.Closed();
         }
+        if (form.token() == null || form.token().isBlank()) {
+            return new SubmissionResult.Unconfirmed();
+        }
         String ipHash = secrets.keyedHash("ip-hash", clientAddress == null ? "" : clientAddress);
         String emailHash = secrets.keyedHash("ip-hash", form.email().strip().toLowerCase(Locale.ROOT));
         // Both counters are always counted, so alternating addresses or emails does not slip through.

@@ -92,7 +92,7 @@ class SpamChecks {
         }
         else {
             signals.add(new SpamSignal(SpamRule.FORM_TOKEN,
-                    "The form's signed timestamp was missing or altered, so it was not sent from our page.",
+                    "The form's signed timestamp was altered (or made for another article), so it was not sent from our page.",
                     TOKEN_SCORE));
         }
         List<String> links = links(form.body());

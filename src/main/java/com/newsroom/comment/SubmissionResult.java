@@ -7,6 +7,14 @@ public sealed interface SubmissionResult {
     record Accepted(long commentId, CommentStatus status) implements SubmissionResult {
     }
 
+    /**
+     * Sent without the form's token, as from a page kept by a cache tier in front when the reader's browser ran
+     * no script (see CommentFormSlot): nothing saved and nothing counted; the form is shown again, with a token,
+     * for the reader to send once more.
+     */
+    record Unconfirmed() implements SubmissionResult {
+    }
+
     /** Too many comments from this address or email in a short time; nothing saved. */
     record RateLimited() implements SubmissionResult {
     }

@@ -250,9 +250,63 @@ class CommentsIntegrationTests {
     }
 
     @Test
-    void missingOrForgedFormTokensAreFlagged() {
+    void forgedFormTokensAreFlagged() {
         send(site.visitor(), Map.of("token", "12345.abcdef", "body", "Forged"));
-        assertThat(reason(onlyComment(), "FORM_TOKEN")).contains("missing or altered");
+        assertThat(reason(onlyComment(), "FORM_TOKEN")).contains("was altered");
+    }
+
+    /**
+     * As from a page kept by a cache tier in front, in a browser that ran no script: nothing is stored or counted,
+     * and the comment comes back as typed in a form that now has a token, to be sent once more.
+     */
+    @Test
+    void aCommentSentWithoutATokenIsShownAgainAsTypedToSendOnceMore() {
+        Visitor reader = site.visitor();
+        Document page = reader.get(path).html();
+        page.select(FORM + " input[name=token]").remove();
+        Page unconfirmed = reader.submit(page, FORM, fields(Map.of("body", "Sent without a script")));
+
+        assertThat(unconfirmed.status()).isEqualTo(422);
+        assertThat(comments.count()).isZero();
+        Document again = unconfirmed.html();
+        assertThat(again.select("#comments .notice-error").text()).startsWith("Your comment is not sent yet");
+        assertThat(again.select(FORM + " textarea[name=body]").text()).isEqualTo("Sent without a script");
+        assertThat(again.select(FORM + " input[name=email]").attr("value")).isEqualTo("ada@example.com");
+        assertThat(again.select(FORM + " input[name=token]").attr("value")).isNotEmpty();
+
+        content.clock().advance(Duration.ofSeconds(20));
+        assertThat(reader.submit(again, FORM, Map.of()).status()).isEqualTo(302);
+        assertThat(onlyComment().getBody()).isEqualTo("Sent without a script");
+        assertThat(rules(onlyComment())).doesNotContain("FORM_TOKEN", "TOO_FAST");
+    }
+
+    /**
+     * A cache tier in front keeps one copy of the article for everyone, so its form's token is left empty, with
+     * the address the page's script fetches one from when the reader starts writing (js/comment-form.js).
+     */
+    @Test
+    void aPageKeptInFrontHasAnEmptyTokenAndSaysWhereToFetchOne() {
+        Map<String, String> tier = Map.of("Surrogate-Capability", "varnish=\"ESI/1.0\"");
+        Visitor reader = site.visitor();
+        reader.getWithHeaders(path, tier);
+        Page kept = reader.getWithHeaders(path, tier);
+        Page keptAgain = reader.getWithHeaders(path, tier);
+
+        assertThat(kept.header("X-Cache")).isEqualTo("HIT");
+        assertThat(kept.header("Cache-Control")).startsWith("public");
+        assertThat(kept.header("Surrogate-Control")).as("nothing for the tier to assemble").isNull();
+        assertThat(kept.body()).isEqualTo(keptAgain.body()).doesNotContain("esi:include");
+        Document page = kept.html();
+        var token = page.select(FORM + " input[name=token]");
+        assertThat(token.attr("value")).isEmpty();
+        assertThat(token.attr("data-token-from")).isEqualTo("/slots/comment-token?argument=" + article.getId());
+
+        Page fetched = reader.get(token.attr("data-token-from"));
+        assertThat(fetched.header("Cache-Control")).contains("no-store");
+        token.val(fetched.html().select("input[name=token]").attr("value"));
+        content.clock().advance(Duration.ofSeconds(20));
+        assertThat(reader.submit(page, FORM, fields(Map.of("body", "Written on a kept page"))).status()).isEqualTo(302);
+        assertThat(rules(onlyComment())).doesNotContain("FORM_TOKEN", "TOO_FAST");
     }
 
     @Test

@@ -77,6 +77,23 @@ final class ClusterPerson {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * The page as a browser has it once the reader starts writing: a form token the cache tier left empty
+     * (comment.CommentFormSlot) fetched from where the page says, as js/comment-form.js does.
+     */
+    Document startWriting(String base, Document page) {
+        for (Element token : page.select("input[name=token][data-token-from]")) {
+            if (token.val().isEmpty()) {
+                HttpResponse<String> fetched = get(base, token.attr("data-token-from"));
+                if (fetched.statusCode() != 200) {
+                    throw new AssertionError("GET " + token.attr("data-token-from") + " answered " + fetched.statusCode());
+                }
+                token.val(Jsoup.parse(fetched.body()).select("input[name=token]").attr("value"));
+            }
+        }
+        return page;
+    }
+
     /** Sends the form matched by {@code selector} as shown (hidden tokens included), some values replaced. */
     HttpResponse<String> submit(String base, Document page, String selector, Map<String, String> values) {
         Element form = page.selectFirst(selector);

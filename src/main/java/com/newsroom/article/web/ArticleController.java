@@ -133,6 +133,12 @@ class ArticleController {
             model.addAttribute("commentNotice", "comment.rateLimited");
             return show(page, form, request, model);
         }
+        if (result instanceof SubmissionResult.Unconfirmed) {
+            // Re-shown as typed, now with a token of its own: the reader sends it once more.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("commentNotice", "comment.confirm");
+            return show(page, form, request, model);
+        }
         if (result instanceof SubmissionResult.Closed) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("commentNotice", "comment.closed.refused");
