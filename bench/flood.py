@@ -20,6 +20,8 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 TOKEN = re.compile(r'name="token" value="([^"]*)"')
+# A kept article leaves the token empty and names where the page's script fetches one (comment.CommentFormSlot).
+TOKEN_FROM = re.compile(r'name="token" value="" data-token-from="([^"]*)"')
 
 
 def main():
@@ -59,10 +61,18 @@ def main():
 
 
 def fetch_token(connection, slug):
-    connection.request("GET", f"/articles/{slug}")
-    response = connection.getresponse()
-    found = TOKEN.search(response.read().decode("utf-8", "replace"))
+    """The article's form token, as a bot that runs the page's script gets it."""
+    page = get(connection, f"/articles/{slug}")
+    source = TOKEN_FROM.search(page)
+    if source:
+        page = get(connection, source.group(1).replace("&amp;", "&"))
+    found = TOKEN.search(page)
     return found.group(1) if found else ""
+
+
+def get(connection, path):
+    connection.request("GET", path)
+    return connection.getresponse().read().decode("utf-8", "replace")
 
 
 # Where this run's senders start among the 16 million addresses of 10.0.0.0/8: a flood started again within the

@@ -128,7 +128,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             send(request, capture);
             return;
         }
-        byte[] body = capture.getContentAsByteArray();
+        // Kept for every reader: a slot that leaves a placeholder is no longer a part that differs per response.
+        byte[] body = slots.withPlaceholders(capture.getContentAsByteArray());
         CachedPage page = CachedPage.of(capture.getContentType(), body, etag(body),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), PageKeys.of(request));
         boolean current = cache.put(url, page, generation);
@@ -203,16 +204,14 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(SURROGATE_KEY, String.join(" ", page.keys()));
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
         response.setHeader(HttpHeaders.VARY, "Accept-Encoding");
-        // A cache tier that assembles pages (Edge Side Includes) can keep one with slots: it gets an include or a
-        // placeholder per slot.
-        PageSlots.InFront inFront = page.hasSlots() && PageSlots.assembledInFront(request)
-                ? slots.inFront(page.template()) : null;
-        if (page.hasSlots() && inFront == null) {
+        // A cache tier that assembles pages (Edge Side Includes) can keep one with slots: it gets an include per slot.
+        boolean assembledInFront = page.hasSlots() && PageSlots.assembledInFront(request);
+        if (page.hasSlots() && !assembledInFront) {
             // Every response differs: no entity tag to revalidate against, and no shared copy.
             response.setHeader(HttpHeaders.CACHE_CONTROL, PER_RESPONSE_CACHE_CONTROL);
         }
         else {
-            if (inFront != null && inFront.includes()) {
+            if (assembledInFront) {
                 response.setHeader(PageSlots.SURROGATE_CONTROL, PageSlots.ESI_CONTENT);
             }
             response.setHeader(HttpHeaders.ETAG, page.etag());
@@ -225,7 +224,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(page.contentType());
         byte[][] values = !page.hasSlots() ? new byte[0][]
-                : inFront != null ? inFront.values() : slots.fill(page.template(), request);
+                : assembledInFront ? PageSlots.includes(page.template()) : slots.fill(page.template(), request);
         byte[] body;
         if (acceptsGzip(request)) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");

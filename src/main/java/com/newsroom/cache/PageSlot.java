@@ -22,13 +22,15 @@ public interface PageSlot {
     String fill(String argument, HttpServletRequest request);
 
     /**
-     * What a cache tier in front that keeps the page (Varnish, see {@link PageSlots#assembledInFront}) holds in the
-     * marker's place. Empty, the default: an Edge Side Include of {@link PageSlots#INCLUDE_PATH}, which the tier
-     * fetches from an instance for every response it serves. A slot that only some readers need (a form's token is
-     * needed only by those who write) can instead leave a placeholder that the page's script fills from that same
-     * address when, and only if, it is needed: then a view of the kept page costs the instances nothing.
+     * What a kept page holds in the marker's place, for every reader: in this application's page cache and in any
+     * cache in front. Empty, the default, keeps the marker: it is filled on every response, so the page goes out
+     * {@code private} (or, to a tier that assembles pages, as an Edge Side Include of {@link PageSlots#INCLUDE_PATH},
+     * fetched for every response). A slot that only some readers need (a form's token is needed only by those who
+     * write) can instead leave a placeholder that the page's script fills from that same address when, and only
+     * if, it is needed: then a kept page is the same bytes for everyone, and a view costs nothing per reader.
+     * Pages rendered for one person (a session) are filled directly, placeholder or not.
      */
-    default Optional<String> placeholderInFront(String argument) {
+    default Optional<String> placeholder(String argument) {
         return Optional.empty();
     }
 }

@@ -61,24 +61,37 @@ public final class PageSlots {
         return capability != null && capability.contains("ESI/1.0");
     }
 
-    /** What a cache tier in front keeps in each slot's place, and whether any of it is an include it must fetch. */
-    record InFront(byte[][] values, boolean includes) {
-    }
-
-    /** Each slot's placeholder, or an include of its value for the tier in front to fetch per response. */
-    InFront inFront(Template template) {
+    /** An include of each slot's value, for a tier in front to fetch per response (names and arguments are URL-safe). */
+    static byte[][] includes(Template template) {
         byte[][] values = new byte[template.slots().size()][];
-        boolean includes = false;
         for (int i = 0; i < values.length; i++) {
             Slot slot = template.slots().get(i);
-            PageSlot filler = byName.get(slot.name());
-            Optional<String> placeholder = filler == null ? Optional.of("") : filler.placeholderInFront(slot.argument());
-            includes |= placeholder.isEmpty();
-            // Names and arguments are URL-safe (see MARKER).
-            values[i] = placeholder.orElseGet(() -> "<esi:include src=\"" + includePath(slot.name(), slot.argument()) + "\"/>")
-                    .getBytes(StandardCharsets.UTF_8);
+            values[i] = ("<esi:include src=\"" + includePath(slot.name(), slot.argument()) + "\"/>")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
-        return new InFront(values, includes);
+        return values;
+    }
+
+    /**
+     * The page as it is kept: the marker of each slot that leaves a {@link PageSlot#placeholder placeholder} is
+     * replaced by it, for every reader; the other markers stay, to be filled on every response.
+     */
+    byte[] withPlaceholders(byte[] body) {
+        Template template = parse(body);
+        if (!template.hasSlots()) {
+            return body;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        for (int i = 0; i < template.slots().size(); i++) {
+            Slot slot = template.slots().get(i);
+            PageSlot filler = byName.get(slot.name());
+            Optional<String> placeholder = filler == null ? Optional.empty() : filler.placeholder(slot.argument());
+            out.writeBytes(template.literals().get(i));
+            out.writeBytes(placeholder.orElseGet(() -> marker(slot.name(), slot.argument()))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(template.literals().get(template.slots().size()));
+        return out.toByteArray();
     }
 
     /** Where one slot's value is fetched: by a tier in front (an include), or by the page's script. */

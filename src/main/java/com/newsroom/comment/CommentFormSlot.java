@@ -10,14 +10,12 @@ import com.newsroom.cache.PageSlot;
 import com.newsroom.cache.PageSlots;
 
 /**
- * The comment form's hidden token, filled in on every response (see {@link PageSlot}): a page served from the
- * cache gives each reader a form of their own, with its own nonce and the time it was really served, so a
- * "too fast" reply is caught and two readers of one cached page can both comment.
- * <p>
- * A page kept by a cache tier in front carries an empty token instead, which the page's script
- * (js/comment-form.js) fills from {@link PageSlots#includePath} as soon as the reader starts writing: only
- * readers who comment cost an instance a request, not every view. Without a script the comment arrives with no
- * token, and the reader is asked to send it once more from a form that has one (see CommentSubmissions).
+ * The comment form's hidden token. A kept page (in the page cache, or in a cache tier in front) carries it empty,
+ * naming {@link PageSlots#includePath} where a token is made; the page's script (js/comment-form.js) fetches one as
+ * soon as the reader starts writing. So every reader of a kept article gets the same bytes, only readers who
+ * write cost a request, each writer gets a nonce of their own, and the token's time is when they began, which the
+ * "too fast" check reads. Without a script the comment arrives with no token, and the reader is asked to send it
+ * once more from a form that has one (see CommentSubmissions). Pages rendered for one person get a token at once.
  */
 @Component
 class CommentFormSlot implements PageSlot {
@@ -45,7 +43,7 @@ class CommentFormSlot implements PageSlot {
     }
 
     @Override
-    public Optional<String> placeholderInFront(String argument) {
+    public Optional<String> placeholder(String argument) {
         if (!isArticleId(argument)) {
             return Optional.of("");
         }

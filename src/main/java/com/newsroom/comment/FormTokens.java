@@ -18,7 +18,7 @@ import com.newsroom.secrets.SiteSecrets;
 
 /**
  * The comment form's token: when the form was served, for which article, and a random nonce, signed. Each
- * served form gets its own (cached pages too: the page cache fills it in on every response), it is good for
+ * reader who writes gets their own (on a kept page, the page's script fetches it, see CommentFormSlot), it is good for
  * {@code newsroom.comments.form-token-max-age}, and for one comment: its nonce is recorded in PostgreSQL when
  * used, so every instance refuses a second use. Readers need no session and no JavaScript for any of it.
  */

@@ -74,7 +74,7 @@ class SpamChecks {
         FormTokens.Check token = tokens.use(form.token(), articleId);
         if (token instanceof FormTokens.Fresh fresh) {
             if (fresh.age().compareTo(settings.minimumFillTime()) < 0) {
-                signals.add(new SpamSignal(SpamRule.TOO_FAST, "Sent %.1f s after the page was served (people take at least %d s)."
+                signals.add(new SpamSignal(SpamRule.TOO_FAST, "Sent %.1f s after the form was served (people take at least %d s)."
                         .formatted(Math.max(0, fresh.age().toMillis()) / 1000.0, settings.minimumFillTime().toSeconds()),
                         TOO_FAST_SCORE));
             }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,40 @@ class PageSlotsTests {
         PageSlots.Template template = PageSlots.parse(bytes("<a>" + PageSlots.marker("x", 1) + "</a>ü"));
         byte[] joined = PageSlots.join(template, new byte[][] { bytes("ß") });
         assertThat(text(joined)).isEqualTo("<a>ß</a>ü");
+    }
+
+    @Test
+    void aKeptPageHoldsThePlaceholdersOfSlotsThatLeaveOneAndKeepsTheOtherMarkers() {
+        PageSlot leavesOne = slot("token", argument -> Optional.of("<input data-for=\"" + argument + "\">"));
+        PageSlot fillsEveryResponse = slot("number", argument -> Optional.empty());
+        PageSlots slots = new PageSlots(List.of(leavesOne, fillsEveryResponse));
+        byte[] page = bytes("<p>é</p>" + PageSlots.marker("token", 7) + PageSlots.marker("number", "x")
+                + PageSlots.marker("unknown", 1) + "<p>end</p>");
+
+        assertThat(text(slots.withPlaceholders(page))).isEqualTo("<p>é</p><input data-for=\"7\">"
+                + PageSlots.marker("number", "x") + PageSlots.marker("unknown", 1) + "<p>end</p>");
+        byte[] none = bytes("<p>no slots</p>");
+        assertThat(slots.withPlaceholders(none)).isSameAs(none);
+    }
+
+    private static PageSlot slot(String name, Function<String, Optional<String>> placeholder) {
+        return new PageSlot() {
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String fill(String argument, HttpServletRequest request) {
+                return "filled";
+            }
+
+            @Override
+            public Optional<String> placeholder(String argument) {
+                return placeholder.apply(argument);
+            }
+        };
     }
 
     private static byte[] bytes(String text) {

@@ -104,7 +104,7 @@ final class DemoWorkflow {
                 now.minus(Duration.ofMinutes(40)), CommentStatus.SPAM, 150,
                 Map.of("BLOCKED_WORD", "Contains the blocked word “casino”.",
                         "BLOCKED_HOST", "Links to the blocked site spam.example.",
-                        "TOO_FAST", "Sent 0.4 s after the page was served (people take at least 3 s)."));
+                        "TOO_FAST", "Sent 0.4 s after the form was served (people take at least 3 s)."));
         Comment offTopic = comment(articles.get(2), null, "Anon", "anon@example.com",
                 "Nobody reads this site anyway.", now.minus(Duration.ofHours(5)), CommentStatus.PENDING, 0,
                 Map.of("NEW_COMMENTER", "First comment from this email address."));

@@ -40,12 +40,16 @@ public final class Visitor {
         return site.send(http, request);
     }
 
-    /** Sends the form matched by {@code formSelector} with its current values, some replaced. */
+    /**
+     * Sends the form matched by {@code formSelector} with its current values, some replaced, as a browser running
+     * the page's script does: a token the kept page left empty is fetched first (see {@link #startWriting}).
+     */
     public Page submit(Document page, String formSelector, Map<String, String> values) {
         Element form = page.selectFirst(formSelector);
         if (form == null) {
             throw new AssertionError("No form " + formSelector + " on the page");
         }
+        startWriting(form);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], textarea[name], select[name]")) {
             if (input.is("input[type=checkbox], input[type=radio]") && !input.hasAttr("checked")) {
@@ -59,6 +63,25 @@ public final class Visitor {
         // As a browser: the fragment of the action names where to land afterwards and is never sent.
         String action = form.attr("action");
         return post(action.contains("#") ? action.substring(0, action.indexOf('#')) : action, fields);
+    }
+
+    /**
+     * What js/comment-form.js does when the reader starts writing in a form of a kept page: fetches the one-time
+     * token from where the empty token names ({@code data-token-from}). Returns the form's token.
+     */
+    public String startWriting(Element form) {
+        Element token = form.selectFirst("input[name=token]");
+        if (token == null) {
+            return "";
+        }
+        if (token.val().isEmpty() && token.hasAttr("data-token-from")) {
+            Page fetched = get(token.attr("data-token-from"));
+            if (fetched.status() != 200) {
+                throw new AssertionError("GET " + token.attr("data-token-from") + " answered " + fetched.status());
+            }
+            token.val(fetched.html().select("input[name=token]").attr("value"));
+        }
+        return token.val();
     }
 
     public Page post(String path, Map<String, String> fields) {

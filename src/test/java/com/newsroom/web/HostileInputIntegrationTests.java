@@ -40,6 +40,7 @@ import com.newsroom.testsupport.IntegrationTest;
 import com.newsroom.testsupport.RawHttp;
 import com.newsroom.testsupport.SiteClient;
 import com.newsroom.testsupport.TestContent;
+import com.newsroom.testsupport.Visitor;
 
 /**
  * Hostile and malformed input thrown at every public and staff endpoint. Every case must end in a readable
@@ -384,8 +385,9 @@ class HostileInputIntegrationTests {
                             // Every case is the first comment from this address in its window.
                             content.jdbc().sql("delete from rate_limit_counters").update();
                             Map<String, String> fields = new LinkedHashMap<>(valid);
-                            fields.put("token", site.get("/articles/" + SLUG).html().select("input[name=token]")
-                                    .attr("value"));
+                            Visitor reader = site.visitor();
+                            fields.put("token", reader.startWriting(
+                                    reader.get("/articles/" + SLUG).html().selectFirst("form.comment-form")));
                             fields.put(field, hostile);
                             return form("POST", path, fields, Map.of("Origin", site.baseUrl()));
                         }));
