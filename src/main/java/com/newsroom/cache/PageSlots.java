@@ -35,7 +35,7 @@ public final class PageSlots {
 
     private final Map<String, PageSlot> byName;
 
-    PageSlots(List<PageSlot> slots) {
+    public PageSlots(List<PageSlot> slots) {
         this.byName = slots.stream().collect(Collectors.toUnmodifiableMap(PageSlot::name, Function.identity()));
     }
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import com.newsroom.cache.PageSlots;
+import com.newsroom.web.DatabaseUnavailable;
 
 /**
  * The per-response parts of pages a cache tier keeps: Varnish fetches them for every response it assembles from a
@@ -38,6 +39,7 @@ class SlotIncludes {
         return registration;
     }
 
+    /** Answers {@code /slots/NAME?argument=ARG}: the slot's value, or 404; 503 while the database is out. */
     static final class SlotIncludeFilter implements Filter {
 
         private final PageSlots slots;
@@ -60,9 +62,22 @@ class SlotIncludes {
             String name = request.getRequestURI().substring(request.getContextPath().length()
                     + PageSlots.INCLUDE_PATH.length());
             String argument = request.getParameter("argument");
-            Optional<String> value = slots.fill(name, argument == null ? "" : argument, request);
             response.setHeader("Cache-Control", "no-store, private");
             response.setHeader("X-Content-Type-Options", "nosniff");
+            Optional<String> value;
+            try {
+                value = slots.fill(name, argument == null ? "" : argument, request);
+            }
+            catch (RuntimeException ex) {
+                if (!DatabaseUnavailable.isOutage(ex)) {
+                    throw ex;
+                }
+                // Answered as the rest of the site answers during an outage (a slot's key may not be loaded yet);
+                // the page's script then sends without a token, and the reply asks to send again.
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                return;
+            }
             if (value.isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                 return;

@@ -27,7 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DatabaseUnavailable implements HandlerExceptionResolver {
+public class DatabaseUnavailable implements HandlerExceptionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
@@ -37,7 +37,7 @@ class DatabaseUnavailable implements HandlerExceptionResolver {
         this.dataSource = dataSource;
     }
 
-    static final int RETRY_AFTER_SECONDS = 30;
+    public static final int RETRY_AFTER_SECONDS = 30;
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -59,7 +59,7 @@ class DatabaseUnavailable implements HandlerExceptionResolver {
         return view;
     }
 
-    static boolean isOutage(Throwable ex) {
+    public static boolean isOutage(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
                     || cause instanceof DataAccessResourceFailureException

@@ -72,7 +72,7 @@ class CommentsIntegrationTests {
     void formExplainsThatTheEmailIsNeverPublished() {
         Document page = site.get(path).html();
         assertThat(page.select("#respond h2").text()).isEqualTo("Leave a Reply");
-        assertThat(page.select(FORM + " .form-note").text())
+        assertThat(page.select(FORM + " > .form-note").text())
                 .isEqualTo("Your email address will not be published. Required fields are marked *");
         assertThat(page.select(FORM + " label[for=comment-name]").text()).isEqualTo("Name *");
         assertThat(page.select(FORM + " label[for=comment-email]").text()).isEqualTo("Email *");
@@ -263,6 +263,8 @@ class CommentsIntegrationTests {
     void aCommentSentWithoutATokenIsShownAgainAsTypedToSendOnceMore() {
         Visitor reader = site.visitor();
         Document page = reader.get(path).html();
+        assertThat(page.select(FORM + " noscript").html()).as("told beforehand")
+                .contains("you will be asked to confirm your comment once");
         page.select(FORM + " input[name=token]").remove();
         Page unconfirmed = reader.submit(page, FORM, fields(Map.of("body", "Sent without a script")));
 
