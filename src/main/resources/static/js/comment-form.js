@@ -35,9 +35,10 @@
   });
 })();
 
-// A page kept by the cache tier in front carries an empty token (comment.CommentFormSlot): it is fetched here when
-// the reader starts writing, so that only readers who comment cost the site a request, not every view. Sending
-// waits for it. Should it fail, the comment goes without one and the reply asks the reader to send it once more.
+// A kept page (the page cache's, or a cache tier's in front) carries an empty token (comment.CommentFormSlot): it is
+// fetched here when the reader starts writing, so that only readers who comment cost the site a request, not every
+// view. Sending waits for it. Should it fail, the comment goes without one and the reply asks the reader to send it
+// once more.
 (function () {
   'use strict';
 

@@ -26,7 +26,8 @@ import com.newsroom.web.PersonalCookies;
  * purges them by. Staff, readers with a session or a notice of their own to see (see {@link PersonalCookies}) and
  * everything under /admin always get a freshly rendered page. Readers asking for a missing page while it is being
  * rendered wait for that render ({@link PageRenders}). On every page, cached or not, {@link PageSlot} markers are
- * filled.
+ * filled: a page rendered for one person at once, a kept page with each slot's placeholder when it leaves one, and
+ * on every response otherwise.
  */
 class PageCacheFilter extends OncePerRequestFilter {
 

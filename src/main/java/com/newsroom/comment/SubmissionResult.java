@@ -8,9 +8,9 @@ public sealed interface SubmissionResult {
     }
 
     /**
-     * Sent without the form's token, as from a page kept by a cache tier in front when the reader's browser ran
-     * no script (see CommentFormSlot): nothing saved and nothing counted; the form is shown again, with a token,
-     * for the reader to send once more.
+     * Sent without the form's token, as from a kept page when the reader's browser ran no script (see
+     * CommentFormSlot): nothing saved and nothing counted; the form is shown again, with a token, for the reader to
+     * send once more.
      */
     record Unconfirmed() implements SubmissionResult {
     }
