@@ -21,11 +21,12 @@ import com.newsroom.cache.PageSlots;
 import com.newsroom.web.DatabaseUnavailable;
 
 /**
- * The per-response parts of pages a cache tier keeps: Varnish fetches them for every response it assembles from a
- * cached page (Edge Side Includes, see {@link PageSlots#INCLUDE_PATH}), so every view of a cached article costs one.
- * They are answered first thing, before sessions, security and Spring MVC, none of which they need: a slot is
- * public, stateless and never stored anywhere. Through the whole stack, the includes held the article through
- * Varnish to 1,400-2,200 views a second on two cores; answered here, to 5,000-5,500 (README, "Running at scale").
+ * The per-response parts of kept pages ({@link PageSlots#INCLUDE_PATH}): fetched by a cache tier for every response
+ * it assembles (an Edge Side Include), or by the page's script when a slot left a placeholder (the comment form's
+ * token, once a reader starts writing). They are answered first thing, before sessions, security and Spring MVC,
+ * none of which they need: a slot is public, stateless and never stored anywhere. When every view of an article
+ * still included its token, answering them here took the article through Varnish from 1,400-2,200 views a second
+ * on two cores to 5,000-5,500 (README, "Running at scale").
  */
 @Configuration(proxyBeanMethods = false)
 class SlotIncludes {
@@ -74,8 +75,7 @@ class SlotIncludes {
                 }
                 // Answered as the rest of the site answers during an outage (a slot's key may not be loaded yet);
                 // the page's script then sends without a token, and the reply asks to send again.
-                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                DatabaseUnavailable.markUnavailable(response);
                 return;
             }
             if (value.isEmpty()) {

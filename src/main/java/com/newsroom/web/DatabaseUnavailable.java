@@ -37,7 +37,7 @@ public class DatabaseUnavailable implements HandlerExceptionResolver {
         this.dataSource = dataSource;
     }
 
-    public static final int RETRY_AFTER_SECONDS = 30;
+    static final int RETRY_AFTER_SECONDS = 30;
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
@@ -47,8 +47,7 @@ public class DatabaseUnavailable implements HandlerExceptionResolver {
         }
         log.warn("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
                 rootMessage(ex));
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        markUnavailable(response);
         ModelAndView view = new ModelAndView("error/unavailable");
         view.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
         if ("POST".equals(request.getMethod()) && request.getRequestURI().matches("/articles/[^/]+/comments")) {
@@ -57,6 +56,12 @@ public class DatabaseUnavailable implements HandlerExceptionResolver {
             view.addObject("returnTo", request.getRequestURI().replaceFirst("/comments$", "") + "#respond");
         }
         return view;
+    }
+
+    /** The status and Retry-After of every answer given while the database is out, pages and page slots alike. */
+    public static void markUnavailable(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     }
 
     public static boolean isOutage(Throwable ex) {
