@@ -118,9 +118,7 @@ class ArticleController {
                 : ((ArticleLookup.Found) lookup).page();
         CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
         if (!submissions.isOpen(target)) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("commentNotice", "comment.closed.refused");
-            return show(page, form, request, model);
+            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", page, form, request, response, model);
         }
         submissions.validate(target, form, errors);
         if (errors.hasErrors()) {
@@ -129,20 +127,14 @@ class ArticleController {
         }
         SubmissionResult result = submissions.submit(target, form, request.getRemoteAddr());
         if (result instanceof SubmissionResult.RateLimited) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("commentNotice", "comment.rateLimited");
-            return show(page, form, request, model);
+            return showAgain(HttpStatus.TOO_MANY_REQUESTS, "comment.rateLimited", page, form, request, response, model);
         }
         if (result instanceof SubmissionResult.Unconfirmed) {
-            // Re-shown as typed, now with a token of its own: the reader sends it once more.
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("commentNotice", "comment.confirm");
-            return show(page, form, request, model);
+            // Now with a token of its own: the reader sends it once more.
+            return showAgain(HttpStatus.UNPROCESSABLE_CONTENT, "comment.confirm", page, form, request, response, model);
         }
         if (result instanceof SubmissionResult.Closed) {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            model.addAttribute("commentNotice", "comment.closed.refused");
-            return show(page, form, request, model);
+            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", page, form, request, response, model);
         }
         var accepted = (SubmissionResult.Accepted) result;
         if (accepted.status() == CommentStatus.APPROVED) {
@@ -161,6 +153,14 @@ class ArticleController {
         }
         CommentNotice.AWAITING.send(page.slug(), request, response);
         return "redirect:/articles/" + page.slug() + "#comments";
+    }
+
+    /** The article again, the comment as typed in its form, a notice above it and a status saying it was not saved. */
+    private String showAgain(HttpStatus status, String notice, ArticlePage page, CommentForm form,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(status.value());
+        model.addAttribute("commentNotice", notice);
+        return show(page, form, request, model);
     }
 
     private String show(ArticlePage page, CommentForm form, HttpServletRequest request, Model model) {
