@@ -18,6 +18,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import com.newsroom.testsupport.CommentFormScript;
+
 /**
  * One person talking to the cluster over real HTTP: to Varnish, or straight to one instance. With
  * cookies (staff, a reader who commented) or without (an anonymous reader, whose pages Varnish may cache).
@@ -82,14 +84,11 @@ final class ClusterPerson {
      * (comment.CommentFormSlot) fetched from where the page says, as js/comment-form.js does.
      */
     Document startWriting(String base, Document page) {
-        for (Element token : page.select("input[name=token][data-token-from]")) {
-            if (token.val().isEmpty()) {
-                HttpResponse<String> fetched = get(base, token.attr("data-token-from"));
-                if (fetched.statusCode() != 200) {
-                    throw new AssertionError("GET " + token.attr("data-token-from") + " answered " + fetched.statusCode());
-                }
-                token.val(Jsoup.parse(fetched.body()).select("input[name=token]").attr("value"));
-            }
+        for (Element form : page.select("form:has(input[name=token][data-token-from])")) {
+            CommentFormScript.startWriting(form, address -> {
+                HttpResponse<String> fetched = get(base, address);
+                return new CommentFormScript.Answer(fetched.statusCode(), fetched.body());
+            });
         }
         return page;
     }

@@ -65,23 +65,12 @@ public final class Visitor {
         return post(action.contains("#") ? action.substring(0, action.indexOf('#')) : action, fields);
     }
 
-    /**
-     * What js/comment-form.js does when the reader starts writing in a form of a kept page: fetches the one-time
-     * token from where the empty token names ({@code data-token-from}). Returns the form's token.
-     */
+    /** What the page's script does once the reader starts writing in {@code form} (see {@link CommentFormScript}). */
     public String startWriting(Element form) {
-        Element token = form.selectFirst("input[name=token]");
-        if (token == null) {
-            return "";
-        }
-        if (token.val().isEmpty() && token.hasAttr("data-token-from")) {
-            Page fetched = get(token.attr("data-token-from"));
-            if (fetched.status() != 200) {
-                throw new AssertionError("GET " + token.attr("data-token-from") + " answered " + fetched.status());
-            }
-            token.val(fetched.html().select("input[name=token]").attr("value"));
-        }
-        return token.val();
+        return CommentFormScript.startWriting(form, address -> {
+            Page fetched = get(address);
+            return new CommentFormScript.Answer(fetched.status(), fetched.body());
+        });
     }
 
     public Page post(String path, Map<String, String> fields) {

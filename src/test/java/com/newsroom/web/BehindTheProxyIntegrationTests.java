@@ -13,7 +13,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.newsroom.testsupport.CommentFormScript;
 import com.newsroom.testsupport.StaffLogins;
 import com.newsroom.account.HttpSignIn;
 import com.newsroom.account.Role;
@@ -315,10 +315,10 @@ class BehindTheProxyIntegrationTests {
 
     private static Document writing(HttpSignIn reader, Page page) {
         Document html = page.html();
-        Element token = html.selectFirst(FORM + " input[name=token]");
-        if (token != null && token.val().isEmpty() && token.hasAttr("data-token-from")) {
-            token.val(reader.get(token.attr("data-token-from")).html().select("input[name=token]").attr("value"));
-        }
+        CommentFormScript.startWriting(html.selectFirst(FORM), address -> {
+            Page fetched = reader.get(address);
+            return new CommentFormScript.Answer(fetched.status(), fetched.body());
+        });
         return html;
     }
 
