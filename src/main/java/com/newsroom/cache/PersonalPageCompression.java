@@ -1,12 +1,7 @@
 package com.newsroom.cache;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,22 +53,6 @@ final class PersonalPageCompression {
     }
 
     static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream gzip = new FastestGzip(out)) {
-            gzip.write(body);
-        }
-        catch (IOException ex) {
-            // Only memory is written to.
-            throw new UncheckedIOException(ex);
-        }
-        return out.toByteArray();
-    }
-
-    private static final class FastestGzip extends GZIPOutputStream {
-
-        FastestGzip(ByteArrayOutputStream out) throws IOException {
-            super(out, 8192);
-            def.setLevel(Deflater.BEST_SPEED);
-        }
+        return Gzip.FASTEST.gzip(body);
     }
 }

@@ -1,0 +1,109 @@
+package com.newsroom.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Pages compressed as gzip (RFC 1952) at one level, with zlib's compressors reused rather than made for each page.
+ * Making one allocates about 270 KB of native memory, which zlib clears, and ending it frees that again: done for
+ * every page rendered, that was CPU on every response and a steady churn through the C allocator, whose per-thread
+ * arenas keep much of what is freed (resident memory the heap settings do not bound). A few idle compressors are
+ * kept, about as many as requests compress at once; one made beyond them is ended after use.
+ */
+final class Gzip {
+
+    // Before the instances below: class initialization runs in textual order.
+    private static final int KEPT_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    /** Rendered for one response: cheap to compress, a somewhat larger body (see PersonalPageCompression). */
+    static final Gzip FASTEST = new Gzip(Deflater.BEST_SPEED);
+
+    /** Compressed once and sent many times: the smallest body. */
+    static final Gzip SMALLEST = new Gzip(Deflater.BEST_COMPRESSION);
+
+    static final byte[] HEADER = { 0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff };
+
+    private final int level;
+
+    private final BlockingQueue<Deflater> idle = new ArrayBlockingQueue<>(KEPT_IDLE);
+
+    private Gzip(int level) {
+        this.level = level;
+    }
+
+    /** The whole body as one gzip member. */
+    byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        out.writeBytes(HEADER);
+        deflate(body, true, out);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        writeIntLittleEndian(out, (int) crc.getValue());
+        writeIntLittleEndian(out, body.length);
+        return out.toByteArray();
+    }
+
+    /**
+     * Raw deflate data of one part of a body, ended with a sync flush: byte-aligned and referring to nothing before
+     * it, so parts compressed apart can be sent one after another (see CachedPage).
+     */
+    byte[] segment(byte[] part) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(part.length / 4 + 64);
+        deflate(part, false, out);
+        return out.toByteArray();
+    }
+
+    /** The body a gzip member holds: for the rare client that does not accept gzip. */
+    static byte[] gunzip(byte[] gzipped) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped), 8192)) {
+            return in.readAllBytes();
+        }
+        catch (IOException ex) {
+            // Only memory is read, and it was written by gzip() above.
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static void writeIntLittleEndian(ByteArrayOutputStream out, int value) {
+        out.write(value & 0xff);
+        out.write((value >>> 8) & 0xff);
+        out.write((value >>> 16) & 0xff);
+        out.write((value >>> 24) & 0xff);
+    }
+
+    /** {@code last}: the end of the data (a final block), else a sync flush. */
+    private void deflate(byte[] input, boolean last, ByteArrayOutputStream out) {
+        Deflater deflater = idle.poll();
+        if (deflater == null) {
+            deflater = new Deflater(level, true);
+        }
+        try {
+            deflater.setInput(input);
+            if (last) {
+                deflater.finish();
+            }
+            byte[] buffer = new byte[8192];
+            while (true) {
+                int count = deflater.deflate(buffer, 0, buffer.length, last ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, count);
+                // Done when finished (last part), or when a flush left room in the buffer (all input consumed).
+                if (last ? deflater.finished() : count < buffer.length && deflater.needsInput()) {
+                    break;
+                }
+            }
+        }
+        finally {
+            deflater.reset();
+            if (!idle.offer(deflater)) {
+                deflater.end();
+            }
+        }
+    }
+}
