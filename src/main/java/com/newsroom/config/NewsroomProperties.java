@@ -106,13 +106,14 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
      * The in-memory cache of public pages served to readers without a session.
      *
      * @param enabled whether public pages are cached
-     * @param maxMegabytes memory for cached pages; the least recently used are dropped beyond it
+     * @param maxMegabytes memory for cached pages, as gzipped bytes (an article page is about 8 KB); the least
+     *        recently used are dropped beyond it
      * @param timeToLive a safety net only: changes invalidate at once through PostgreSQL notifications
      * @param sharedMaxAge how long a CDN or proxy may hold a public page (Cache-Control s-maxage)
      */
     public record Cache(
             @DefaultValue("true") boolean enabled,
-            @Min(1) @DefaultValue("64") int maxMegabytes,
+            @Min(1) @DefaultValue("24") int maxMegabytes,
             @NotNull @DefaultValue("5m") Duration timeToLive,
             @NotNull @DefaultValue("60s") Duration sharedMaxAge) {
     }
