@@ -164,6 +164,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     private void renderWithSlotsFilled(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        slots.fillAtOnce(request);
         chain.doFilter(request, capture);
         fillSlots(request, capture);
         send(request, capture);
@@ -188,7 +189,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private void fillSlots(HttpServletRequest request, ContentCachingResponseWrapper capture) throws IOException {
         String type = capture.getContentType();
-        if (slots.isEmpty() || type == null || !type.startsWith("text/html")) {
+        if (slots.isEmpty() || type == null || !type.startsWith("text/html") || !PageSlots.markersWritten(request)) {
             return;
         }
         PageSlots.Template template = PageSlots.parse(capture.getContentAsByteArray());

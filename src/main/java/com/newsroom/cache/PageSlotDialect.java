@@ -9,7 +9,9 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
  * Gives templates {@code #slots.marker(name, argument)}, the {@link PageSlot} marker to write unescaped where a
- * per-response value goes: {@code <th:block th:utext="${#slots.marker('comment-token', article.id)}"/>}.
+ * per-response value goes: {@code <th:block th:utext="${#slots.marker('comment-token', article.id)}"/>}. On a page
+ * rendered for one response only ({@link PageSlots#fillAtOnce}) it writes the slot's value itself, so the page need
+ * not be searched for markers afterwards.
  */
 class PageSlotDialect extends AbstractDialect implements IExpressionObjectDialect {
 
@@ -43,7 +45,7 @@ class PageSlotDialect extends AbstractDialect implements IExpressionObjectDialec
     public static final class Markers {
 
         public String marker(String name, Object argument) {
-            return PageSlots.marker(name, argument);
+            return PageSlots.markerOrValue(name, argument);
         }
     }
 }

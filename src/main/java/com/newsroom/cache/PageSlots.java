@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The {@link PageSlot} markers in a page: written by templates, found once when a page is rendered, and
@@ -39,9 +41,48 @@ public final class PageSlots {
         this.byName = slots.stream().collect(Collectors.toUnmodifiableMap(PageSlot::name, Function.identity()));
     }
 
+    /** Request attribute: the slots to fill as the page is rendered (it goes to this response only). */
+    private static final String FILL_AT_ONCE = PageSlots.class.getName() + ".fillAtOnce";
+
+    /** Request attribute: a marker was written, to be filled or replaced once the page is rendered. */
+    private static final String MARKERS_WRITTEN = PageSlots.class.getName() + ".markersWritten";
+
     /** The marker a template writes, unescaped, where the slot goes. */
     public static String marker(String name, Object argument) {
         return "<!--slot:" + name + ":" + (argument == null ? "" : argument) + "-->";
+    }
+
+    /**
+     * Marks a page about to be rendered for this response alone: its slots are filled as it is rendered, rather
+     * than by searching the whole page for their markers afterwards.
+     */
+    void fillAtOnce(HttpServletRequest request) {
+        request.setAttribute(FILL_AT_ONCE, this);
+    }
+
+    /** Whether the page rendered for this request may hold markers (none means nothing to search for). */
+    static boolean markersWritten(HttpServletRequest request) {
+        return request.getAttribute(MARKERS_WRITTEN) != null;
+    }
+
+    /**
+     * What a template writes where a slot goes: the slot's value when the page is rendered for this response alone,
+     * else the marker (noted on the request, so that the page is searched for it).
+     */
+    static String markerOrValue(String name, Object argument) {
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+                attributes ? attributes.getRequest() : null;
+        if (request == null) {
+            return marker(name, argument);
+        }
+        if (request.getAttribute(FILL_AT_ONCE) instanceof PageSlots slots) {
+            Optional<String> value = slots.fill(name, argument == null ? "" : argument.toString(), request);
+            if (value.isPresent()) {
+                return value.get();
+            }
+        }
+        request.setAttribute(MARKERS_WRITTEN, Boolean.TRUE);
+        return marker(name, argument);
     }
 
     /** Where a cache tier in front fetches one slot's value: {@code /slots/NAME?argument=ARG}. */

@@ -10,6 +10,9 @@ import java.util.function.Function;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** How a rendered page is split at its slot markers, byte for byte, whatever text surrounds them. */
 class PageSlotsTests {
@@ -61,6 +64,31 @@ class PageSlotsTests {
                 + PageSlots.marker("number", "x") + PageSlots.marker("unknown", 1) + "<p>end</p>");
         byte[] none = bytes("<p>no slots</p>");
         assertThat(slots.withPlaceholders(none)).isSameAs(none);
+    }
+
+    @Test
+    void aPageRenderedForOneResponseGetsEachSlotsValueAsItIsRenderedAndNeedsNoSearchAfterwards() {
+        PageSlots slots = new PageSlots(List.of(slot("token", argument -> Optional.empty())));
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            // A page that may be kept: markers, and the page is searched for them.
+            assertThat(PageSlots.markerOrValue("token", 7)).isEqualTo(PageSlots.marker("token", 7));
+            assertThat(PageSlots.markersWritten(request)).isTrue();
+
+            MockHttpServletRequest personal = new MockHttpServletRequest();
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(personal));
+            slots.fillAtOnce(personal);
+            assertThat(PageSlots.markersWritten(personal)).isFalse();
+            assertThat(PageSlots.markerOrValue("token", 7)).isEqualTo("filled");
+            assertThat(PageSlots.markersWritten(personal)).isFalse();
+            // A slot no one fills stays a marker, and the page is searched (its marker is then left empty).
+            assertThat(PageSlots.markerOrValue("unknown", 7)).isEqualTo(PageSlots.marker("unknown", 7));
+            assertThat(PageSlots.markersWritten(personal)).isTrue();
+        }
+        finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     private static PageSlot slot(String name, Function<String, Optional<String>> placeholder) {
