@@ -77,7 +77,7 @@ public record ArticlePage(long id, String title, String slug, String dek, String
         return page.with(new Metadata(structuredData.modifiedIso(page), structuredData.newsArticle(page)));
     }
 
-    /** This page (read without its related articles and corrections) with them and its metadata. */
+    /** This page (read without its related articles) with them, these corrections and its metadata. */
     ArticlePage with(List<ArticleCard> related, List<ArticleCorrections.Correction> corrections,
             StructuredData structuredData) {
         ArticlePage page = new ArticlePage(id, title, slug, dek, bodyHtml, excerpt, heroImageUrl, heroImageAlt,

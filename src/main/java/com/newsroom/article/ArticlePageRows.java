@@ -3,6 +3,7 @@ package com.newsroom.article;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,13 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.newsroom.article.ArticleCard.Ref;
+import com.newsroom.article.ArticleCorrections.Correction;
 import com.newsroom.article.ArticlePage.Byline;
 import com.newsroom.media.Picture;
 
 /**
- * Reads what the article page shows of a published article in one statement, section, byline and tags included,
- * without loading an {@link Article} entity: on an uncached article page the entity, its collections and the
- * persistence context around them cost more than rendering the page. Related articles, corrections and the
+ * Reads what the article page shows of a published article in one statement, section, byline, tags and
+ * corrections included, without loading an {@link Article} entity: on an uncached article page the entity, its
+ * collections and the persistence context around them cost more than rendering the page. Related articles and the
  * structured data are added by the caller, as for the entity.
  */
 @Component
@@ -38,7 +40,11 @@ class ArticlePageRows {
                    array(select t.name from article_tags at join tags t on t.id = at.tag_id
                          where at.article_id = a.id order by t.id) as tag_names,
                    array(select t.slug from article_tags at join tags t on t.id = at.tag_id
-                         where at.article_id = a.id order by t.id) as tag_slugs
+                         where at.article_id = a.id order by t.id) as tag_slugs,
+                   array(select cr.created_at from article_corrections cr
+                         where cr.article_id = a.id order by cr.created_at, cr.id) as correction_times,
+                   array(select cr.note from article_corrections cr
+                         where cr.article_id = a.id order by cr.created_at, cr.id) as correction_notes
             from articles a join categories c on c.id = a.primary_category_id
             where a.slug = :slug and a.status = 'PUBLISHED'""".formatted(Picture.variantsColumn("a.hero_image_url"));
 
@@ -48,7 +54,7 @@ class ArticlePageRows {
         this.jdbc = jdbc;
     }
 
-    /** The published article with this slug, without related articles, corrections or metadata yet. */
+    /** The published article with this slug, without related articles or metadata yet. */
     Optional<ArticlePage> published(String slug) {
         return jdbc.sql(SQL).param("slug", slug).query((rs, row) -> page(rs)).optional();
     }
@@ -69,6 +75,12 @@ class ArticlePageRows {
         }
         // The order the entity-built page uses.
         tags.sort(Comparator.comparing(Ref::name, String.CASE_INSENSITIVE_ORDER));
+        Timestamp[] correctionTimes = (Timestamp[]) rs.getArray("correction_times").getArray();
+        String[] correctionNotes = strings(rs.getArray("correction_notes"));
+        List<Correction> corrections = new ArrayList<>(correctionTimes.length);
+        for (int i = 0; i < correctionTimes.length; i++) {
+            corrections.add(new Correction(correctionTimes[i].toInstant(), correctionNotes[i]));
+        }
         var updated = rs.getTimestamp("updated_at");
         return new ArticlePage(rs.getLong("id"), rs.getString("title"), rs.getString("slug"), rs.getString("dek"),
                 rs.getString("body_html"), rs.getString("excerpt"), rs.getString("hero_image_url"),
@@ -76,7 +88,7 @@ class ArticlePageRows {
                 new Ref(rs.getString("category_name"), rs.getString("category_slug")), List.copyOf(authors),
                 List.copyOf(tags), rs.getTimestamp("published_at").toInstant(),
                 updated == null ? null : updated.toInstant(), rs.getInt("reading_minutes"),
-                rs.getBoolean("comments_open"), rs.getInt("comment_count"), List.of(), List.of(), null,
+                rs.getBoolean("comments_open"), rs.getInt("comment_count"), List.of(), List.copyOf(corrections), null,
                 Picture.of(rs.getString("hero_image_url"), strings(rs.getArray("hero_variants"))),
                 ArticlePage.Sharing.of(rs.getString("meta_description"), rs.getString("excerpt"), rs.getString("dek"),
                         rs.getString("social_image_url"), rs.getString("social_image_alt"),

@@ -94,8 +94,7 @@ public class ArticleQueries {
         if (published.isPresent()) {
             ArticlePage page = published.get();
             return new ArticleLookup.Found(page.with(
-                    related(page.id(), page.publishedAt(), page.updatedAt()),
-                    corrections.forArticle(page.id()), structuredData));
+                    related(page.id(), page.publishedAt(), page.updatedAt()), page.corrections(), structuredData));
         }
         if (articles.findPageBySlug(slug).isPresent()) {
             return new ArticleLookup.Missing();

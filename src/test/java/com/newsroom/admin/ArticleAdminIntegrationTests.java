@@ -360,8 +360,19 @@ class ArticleAdminIntegrationTests {
         mvc.perform(postForm("/admin/articles/" + article.getId() + "/corrections",
                 Map.of("note", "An earlier version misnamed the court."), editor));
 
+        Instant firstNoted = content.now();
+        content.clock().advance(Duration.ofHours(1));
+        mvc.perform(postForm("/admin/articles/" + article.getId() + "/corrections",
+                Map.of("note", "The ruling's date has been added."), editor));
+
         Document page = site.get("/articles/court-ruling-story").html();
-        assertThat(page.select(".corrections .correction").text()).contains("An earlier version misnamed the court.");
+        assertThat(page.select(".corrections .correction").eachText()).hasSize(2);
+        assertThat(page.select(".corrections .correction").get(0).text()).contains("An earlier version misnamed the court.");
+        assertThat(page.select(".corrections .correction").get(1).text()).contains("The ruling's date has been added.");
+        // Read with the page in one statement: each note keeps the moment it was made.
+        assertThat(page.select(".corrections .correction time").eachAttr("datetime")).containsExactly(
+                firstNoted.truncatedTo(ChronoUnit.SECONDS).toString(),
+                content.now().truncatedTo(ChronoUnit.SECONDS).toString());
         assertThat(page.select(".meta .updated")).hasSize(1);
         assertThat(articles.findById(article.getId()).orElseThrow().getUpdatedAt()).isAfter(before);
         MvcResult empty = mvc.perform(postForm("/admin/articles/" + article.getId() + "/corrections",
