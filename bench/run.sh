@@ -12,7 +12,8 @@
 # BENCH_DATABASE (newsroom_bench), ARTICLES / COMMENTS / TAGS (seed sizes), JAVA_OPTS (see bench/lib.sh),
 # BUILD=1 (rebuild the jar), BASELINE (a commit; its jar is built in a scratch worktree, BASELINE_TREE, default
 # ../<worktree>-base), FLOOD_RATE (spam comments a second in the flood case, 20), FLOOD_ROUNDS (calm and flood
-# runs alternated, 3), FLOOD_WARMUP (the flood's own JIT warm-up before them, 60s). Needs PostgreSQL on
+# runs alternated, 3), FLOOD_WARMUP (the flood's own JIT warm-up before them, 60s), JIT_WARMUP (the uncached pages
+# drawn at random before any page is measured, 120s). Needs PostgreSQL on
 # 127.0.0.1:5432 (a superuser, for session_replication_role while seeding), psql, curl, python3, Java 17+ (jcmd
 # and jfr for the profile) and wrk (installed with apt-get when missing).
 #
@@ -30,6 +31,7 @@ THREADS=${THREADS:-2}
 FLOOD_RATE=${FLOOD_RATE:-20}
 FLOOD_ROUNDS=${FLOOD_ROUNDS:-3}
 FLOOD_WARMUP=${FLOOD_WARMUP:-60s}
+JIT_WARMUP=${JIT_WARMUP:-120s}
 FLOOD_SENT=bench/results/flood-sent.tmp
 RESULTS=bench/results/latest.md
 PROFILE=bench/results/profile.md
@@ -164,7 +166,17 @@ bench_jar() {
   EXTRA[$label,bytes_cached]=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "$BASE/articles/$ARTICLE")
   EXTRA[$label,bytes_uncached]=$(curl -s -o /dev/null -w '%{size_download}' "${GZIP[@]}" "${UNCACHED[@]}" "$BASE/articles/$ARTICLE")
 
-  # A JIT warm-up across all pages before anything is measured.
+  # A JIT warm-up across all pages before anything is measured. On two cores the compiler's threads take minutes to
+  # reach the steady state a site that runs for days is in: after 60 s of uncached article pages one compiler
+  # thread was still busy all the time, and the page's throughput was still rising after 140 s. So first the
+  # uncached pages drawn at random for JIT_WARMUP, then each page on its own.
+  local uncached_paths=bench/results/uncached-paths.tmp
+  for entry in "${CASES[@]}"; do
+    IFS='|' read -r name path mode <<<"$entry"
+    if [[ $mode == uncached ]]; then echo "$path"; fi
+  done >"$uncached_paths"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" "${GZIP[@]}" "${UNCACHED[@]}" -s bench/paths.lua "$BASE/" \
+    "$uncached_paths" >/dev/null
   for entry in "${CASES[@]}"; do
     IFS='|' read -r name path mode <<<"$entry"
     args=("${GZIP[@]}")
@@ -291,7 +303,7 @@ TABLE=$(mktemp)
   echo "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) memory, load average before the run $LOAD_BEFORE,"
   echo "$(java -version 2>&1 | head -1), PostgreSQL $(sql 'show server_version'), JAVA_OPTS \`$JAVA_OPTS\`."
   echo "Data: $PUBLISHED published articles, $ALL_COMMENTS comments, $TAG_COUNT tags; the article has ${EXTRA[after,shown]} comments on its page."
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Accept-Encoding: gzip' after a $WARMUP warm-up per page;"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Accept-Encoding: gzip' after a $JIT_WARMUP warm-up over the uncached pages and a $WARMUP one per page;"
   echo "uncached = with \`Cookie: SESSION=bench\`, which bypasses the page cache. CPU = the app process's user + system"
   echo "time over the measured run divided by the requests served."
   echo
