@@ -11,11 +11,12 @@ ARTICLES=${ARTICLES:-100000}
 COMMENTS=${COMMENTS:-1000000}
 TAGS=${TAGS:-5000}
 # A small heap and the serial collector: on two cores a concurrent collector only competes with the
-# request threads. After a full collection about 110 MB of it stay live (the page cache's 24 MB of gzipped pages,
-# the kept page parts, the comment threads): 192 MB with a 40 MB young generation leaves the old one (152 MB) room
+# request threads. After a full collection about 100 MB of it stay live (the page cache's 16 MB of gzipped pages,
+# the kept page parts, the comment threads): 176 MB with a 40 MB young generation leaves the old one (136 MB) room
 # for what requests promote. What a request allocates dies young; a smaller young generation is only collected
-# more often, each time copying the few objects of the requests under way.
-JAVA_OPTS=${JAVA_OPTS:--Xms192m -Xmx192m -Xmn40m -XX:+UseSerialGC -Xss512k}
+# more often, each time copying the few objects of the requests under way. Every 5 s the JVM hands the native
+# memory it freed back to the system (TrimNativeHeapInterval, as in the Dockerfile).
+JAVA_OPTS=${JAVA_OPTS:--Xms176m -Xmx176m -Xmn40m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000}
 # glibc makes up to eight malloc arenas per core, one per thread that allocates at once, and keeps what is freed in
 # each: two hold the JVM's native allocations in 20-35 MB less resident memory (the Dockerfile sets the same).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

@@ -53,8 +53,11 @@ class RenderedFragments extends AbstractProcessorDialect {
     /** The kept HTML goes out through th:utext: written as is, never processed again as template text. */
     private static final String KEPT_HTML = "renderedFragmentHtml";
 
-    /** Characters of HTML kept (about twice as many bytes, keys included): a small share of the 256 MB heap. */
-    private static final long MAX_CHARS_HELD = 12_000_000;
+    /**
+     * Characters of HTML kept (up to twice as many bytes: a part with one character beyond Latin-1 is kept in
+     * UTF-16): a small share of a 176 MB heap, and still thousands of cards and whole articles.
+     */
+    private static final long MAX_CHARS_HELD = 8_000_000;
 
     private final Cache<Key, String> rendered = Caffeine.newBuilder()
             .maximumWeight(MAX_CHARS_HELD)

@@ -113,7 +113,7 @@ public record NewsroomProperties(@Valid @DefaultValue Site site, @Valid @Default
      */
     public record Cache(
             @DefaultValue("true") boolean enabled,
-            @Min(1) @DefaultValue("24") int maxMegabytes,
+            @Min(1) @DefaultValue("16") int maxMegabytes,
             @NotNull @DefaultValue("5m") Duration timeToLive,
             @NotNull @DefaultValue("60s") Duration sharedMaxAge) {
     }
