@@ -49,7 +49,12 @@ public final class PageSlots {
 
     /** The marker a template writes, unescaped, where the slot goes. */
     public static String marker(String name, Object argument) {
-        return "<!--slot:" + name + ":" + (argument == null ? "" : argument) + "-->";
+        return "<!--slot:" + name + ":" + argumentText(argument) + "-->";
+    }
+
+    /** A slot's argument as its marker carries it, and so as its filler receives it. */
+    private static String argumentText(Object argument) {
+        return argument == null ? "" : argument.toString();
     }
 
     /**
@@ -76,7 +81,7 @@ public final class PageSlots {
             return marker(name, argument);
         }
         if (request.getAttribute(FILL_AT_ONCE) instanceof PageSlots slots) {
-            Optional<String> value = slots.fill(name, argument == null ? "" : argument.toString(), request);
+            Optional<String> value = slots.fill(name, argumentText(argument), request);
             if (value.isPresent()) {
                 return value.get();
             }
