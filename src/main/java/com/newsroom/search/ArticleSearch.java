@@ -39,6 +39,14 @@ public class ArticleSearch {
 
     static final int TITLE_CANDIDATES = 100;
 
+    /**
+     * A passage is looked for in the dek and the opening of the body, this many characters of its HTML (a tag cut in
+     * half at the end is dropped): {@code ts_headline} reads every word of what it is given, and a long body cost
+     * more than the ranking. Stories say what they are about early; where the words come later, the passage is
+     * the story's opening, which reads as well in a list of results.
+     */
+    static final int SNIPPET_BODY_CHARS = 2_000;
+
     private static final Pattern HYPHENATED = Pattern.compile("\\p{L}-\\p{L}");
 
     /** %s is the newest-first sort key of the candidates. */
@@ -66,8 +74,10 @@ public class ArticleSearch {
                 limit :limit offset :offset)
             select r.id, r.total,
                    ts_headline('english', a.title, websearch_to_tsquery('english', :query), :titleOptions) as title,
-                   ts_headline('english', a.dek || ' ' || regexp_replace(a.body_html, '<[^>]*>', ' ', 'g'),
-                               websearch_to_tsquery('english', :query), :options) as snippet
+                   case when r.position <= :lastShown then
+                       ts_headline('english', a.dek || ' '
+                                   || regexp_replace(left(a.body_html, :bodyChars), '<[^>]*(>|$)', ' ', 'g'),
+                                   websearch_to_tsquery('english', :query), :options) end as snippet
             from ranked r join articles a on a.id = r.id
             order by r.position""";
 
@@ -106,6 +116,8 @@ public class ArticleSearch {
                 .param("titled", TITLE_CANDIDATES)
                 .param("limit", PAGE_SIZE + 1)
                 .param("offset", (page - 1) * PAGE_SIZE)
+                .param("lastShown", page * PAGE_SIZE)
+                .param("bodyChars", SNIPPET_BODY_CHARS)
                 .param("titleOptions", TITLE_OPTIONS)
                 .param("options", HEADLINE_OPTIONS)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("total"), rs.getString("title"),

@@ -88,6 +88,31 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void passagesComeFromTheOpeningOfALongBodyAndNeverShowHalfATag() {
+        String opening = "Lighthouse keepers kept logs through storm and calm for two centuries. ";
+        StringBuilder body = new StringBuilder(opening);
+        for (int i = 0; body.length() < 3 * ArticleSearch.SNIPPET_BODY_CHARS; i++) {
+            body.append("Entry [").append(i).append("](https://example.org/logs/").append(i).append(") notes ")
+                    .append(i == 22 ? "an albatross" : i == 60 ? "a petrel" : "calm seas").append(". ");
+        }
+        long id = content.article("Keepers of the light").dek("").body(body.toString()).published().getId();
+        String passage = jdbc.sql("select left(body_html, :chars) from articles where id = :id")
+                .param("chars", ArticleSearch.SNIPPET_BODY_CHARS).param("id", id).query(String.class).single();
+        assertThat(passage).contains("albatross").doesNotContain("petrel");
+        assertThat(passage.lastIndexOf('<')).as("the passage ends inside a tag").isGreaterThan(passage.lastIndexOf('>'));
+
+        Element nearTheCut = ok("/search?q=albatross").selectFirst(".search-snippet");
+        assertThat(nearTheCut.select("mark").eachText()).containsExactly("albatross");
+        assertThat(nearTheCut.text()).doesNotContain("<", ">", "href", "example.org");
+
+        // Words past the passage still find the article; its opening stands in for a passage.
+        Document beyond = ok("/search?q=petrel");
+        assertThat(titles(beyond)).containsExactly("Keepers of the light");
+        assertThat(beyond.selectFirst(".search-snippet").text()).startsWith(opening.strip());
+        assertThat(beyond.select(".search-snippet mark")).isEmpty();
+    }
+
+    @Test
     void onlyPublishedArticlesAreFound() {
         content.article("Published walrus story").published();
         content.article("Draft walrus story").draft();
