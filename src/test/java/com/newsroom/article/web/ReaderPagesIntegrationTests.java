@@ -16,6 +16,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.newsroom.article.Article;
@@ -44,6 +45,9 @@ class ReaderPagesIntegrationTests {
 
     @Autowired
     SiteClient site;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void emptySite() {
@@ -236,8 +240,16 @@ class ReaderPagesIntegrationTests {
         content.article("Tagged draft").tagged(china).by(mei).draft();
         content.article("Another tagged story").tagged(china).published();
 
-        assertThat(texts(html("/tag/china"), ".card-title")).contains("Tagged and bylined", "Another tagged story")
+        Document tag = html("/tag/china");
+        assertThat(texts(tag, ".card-title")).contains("Tagged and bylined", "Another tagged story")
                 .doesNotContain("Tagged draft");
+        assertThat(tag.select("h1").text()).isEqualTo("China");
+        // A tag without a description of its own (or only blanks) gets a stock one.
+        assertThat(tag.select(".listing-description").text()).isEqualTo("Stories tagged “China”.");
+        jdbc.sql("update tags set description = ' \t' where slug = 'china'").update();
+        assertThat(html("/tag/china").select(".listing-description").text()).isEqualTo("Stories tagged “China”.");
+        jdbc.sql("update tags set description = 'Coverage of China.' where slug = 'china'").update();
+        assertThat(html("/tag/china").select(".listing-description").text()).isEqualTo("Coverage of China.");
         Document author = html("/author/mei-zhang");
         assertThat(author.select("h1").text()).isEqualTo("Mei Zhang");
         assertThat(author.select(".listing-description").text()).isEqualTo("Mei Zhang writes about technology.");
