@@ -18,9 +18,16 @@ import com.newsroom.web.paging.Cursor;
 import com.newsroom.web.paging.Listing;
 import com.newsroom.web.paging.PageParams;
 
-/** What readers can see: published articles only, whatever is asked for. */
+/**
+ * What readers can see: published articles only, whatever is asked for.
+ * <p>
+ * Reader pages are read in plain statements outside any transaction (each borrows a connection for itself, see
+ * {@code config.TransactionSettings}): a read-only transaction added a round trip at each end and a persistence context
+ * to open and close for every page, and nothing here needs one snapshot (cards of articles unpublished between two
+ * statements are left out, see {@link #pick}). Only the staff preview reads entities, in a transaction of its own.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(propagation = Propagation.SUPPORTS)
 public class ArticleQueries {
 
     private final Articles articles;
@@ -88,7 +95,6 @@ public class ArticleQueries {
      * entity and the transaction around it cost more than the page's rendering); only an address that names no
      * published article (a draft, an old slug, nothing) is looked up through the entities.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
     public ArticleLookup lookup(String slug) {
         Optional<ArticlePage> published = pageRows.published(slug);
         if (published.isPresent()) {
@@ -110,6 +116,7 @@ public class ArticleQueries {
      * Staff preview: the article page for any article, whatever its status, built exactly as readers
      * would get it once published. Only the admin may call this.
      */
+    @Transactional(readOnly = true)
     public ArticlePage preview(long articleId) {
         Article article = articles.findById(articleId).orElseThrow(com.newsroom.web.NotFoundException::new);
         return page(article);

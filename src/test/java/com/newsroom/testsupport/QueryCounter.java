@@ -1,5 +1,6 @@
 package com.newsroom.testsupport;
 
+import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -10,12 +11,15 @@ import org.springframework.boot.test.context.TestComponent;
 
 /**
  * Counts every SQL statement the application sends, JPA and plain JDBC alike, so tests can hold pages to a
- * fixed number of queries however much content there is (no N+1).
+ * fixed number of queries however much content there is (no N+1), and the transactions begun (a connection
+ * switched out of auto-commit), each a round trip at either end.
  */
 @TestComponent
 public class QueryCounter implements BeanPostProcessor {
 
     private final AtomicInteger statements = new AtomicInteger();
+
+    private final AtomicInteger transactions = new AtomicInteger();
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -28,6 +32,12 @@ public class QueryCounter implements BeanPostProcessor {
                             queries.forEach(q -> System.out.println("SQL> " + q.getQuery().replaceAll("\\s+", " ")));
                         }
                     })
+                    .afterMethod(call -> {
+                        if (call.getTarget() instanceof Connection && call.getMethod().getName().equals("setAutoCommit")
+                                && Boolean.FALSE.equals(call.getMethodArgs()[0])) {
+                            transactions.incrementAndGet();
+                        }
+                    })
                     .build();
         }
         return bean;
@@ -35,9 +45,14 @@ public class QueryCounter implements BeanPostProcessor {
 
     public void reset() {
         statements.set(0);
+        transactions.set(0);
     }
 
     public int count() {
         return statements.get();
+    }
+
+    public int transactions() {
+        return transactions.get();
     }
 }

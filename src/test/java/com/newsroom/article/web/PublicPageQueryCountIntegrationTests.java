@@ -81,6 +81,19 @@ class PublicPageQueryCountIntegrationTests {
         small.forEach((page, count) -> assertThat(count).as(page).isLessThanOrEqualTo(12));
     }
 
+    @Test
+    void readerPagesAreReadOutsideAnyTransaction() {
+        content.settle();
+        for (String page : List.of("/", "/latest", "/articles/the-story", "/category/ai", "/tag/chips",
+                "/author/mei-zhang")) {
+            site.get(page);
+            queries.reset();
+            assertThat(site.get(page).status()).as(page).isEqualTo(200);
+            assertThat(queries.count()).as(page).isPositive();
+            assertThat(queries.transactions()).as("transactions for " + page).isZero();
+        }
+    }
+
     /**
      * The steady cost of each page: the least of a few requests, after one that fills the short-lived
      * in-memory pieces (navigation, settings, related articles). An N+1 costs extra on every request.
