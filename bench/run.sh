@@ -41,7 +41,9 @@ GZIP=(-H 'Accept-Encoding: gzip')
 need_tools
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 # Read before anything is written: the results file itself is tracked.
-COMMIT=$(git describe --always --dirty 2>/dev/null || echo unknown)
+# "-dirty" only when the measured code differs from the commit: a previous run's results do not count.
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if git status --porcelain -- src pom.xml 2>/dev/null | grep -q .; then COMMIT="$COMMIT-dirty"; fi
 ensure_jar
 AFTER_JAR=$JAR
 BEFORE_JAR=
