@@ -3,7 +3,10 @@ package com.newsroom.article;
 /** What a public permalink resolves to. */
 public sealed interface ArticleLookup {
 
-    record Found(ArticlePage page) implements ArticleLookup {
+    /**
+     * @param liveCoverage whether the article is or was covered live: only then has its page live updates to read
+     */
+    record Found(ArticlePage page, boolean liveCoverage) implements ArticleLookup {
     }
 
     /** The slug is an old one; the article now lives at {@code currentSlug}. */

@@ -44,7 +44,8 @@ class ArticlePageRows {
                    array(select cr.created_at from article_corrections cr
                          where cr.article_id = a.id order by cr.created_at, cr.id) as correction_times,
                    array(select cr.note from article_corrections cr
-                         where cr.article_id = a.id order by cr.created_at, cr.id) as correction_notes
+                         where cr.article_id = a.id order by cr.created_at, cr.id) as correction_notes,
+                   exists (select 1 from live_coverage lc where lc.article_id = a.id) as live_coverage
             from articles a join categories c on c.id = a.primary_category_id
             where a.slug = :slug and a.status = 'PUBLISHED'""".formatted(Picture.variantsColumn("a.hero_image_url"));
 
@@ -54,9 +55,17 @@ class ArticlePageRows {
         this.jdbc = jdbc;
     }
 
-    /** The published article with this slug, without related articles or metadata yet. */
-    Optional<ArticlePage> published(String slug) {
-        return jdbc.sql(SQL).param("slug", slug).query((rs, row) -> page(rs)).optional();
+    /**
+     * The published article with this slug, without related articles or metadata yet, and whether it is or was
+     * covered live (most never are: their page then reads no live updates).
+     */
+    Optional<Published> published(String slug) {
+        return jdbc.sql(SQL).param("slug", slug)
+                .query((rs, row) -> new Published(page(rs), rs.getBoolean("live_coverage")))
+                .optional();
+    }
+
+    record Published(ArticlePage page, boolean liveCoverage) {
     }
 
     private static ArticlePage page(ResultSet rs) throws SQLException {

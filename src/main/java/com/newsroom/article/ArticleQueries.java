@@ -96,11 +96,12 @@ public class ArticleQueries {
      * published article (a draft, an old slug, nothing) is looked up through the entities.
      */
     public ArticleLookup lookup(String slug) {
-        Optional<ArticlePage> published = pageRows.published(slug);
+        Optional<ArticlePageRows.Published> published = pageRows.published(slug);
         if (published.isPresent()) {
-            ArticlePage page = published.get();
+            ArticlePage page = published.get().page();
             return new ArticleLookup.Found(page.with(
-                    related(page.id(), page.publishedAt(), page.updatedAt()), page.corrections(), structuredData));
+                    related(page.id(), page.publishedAt(), page.updatedAt()), page.corrections(), structuredData),
+                    published.get().liveCoverage());
         }
         if (articles.findPageBySlug(slug).isPresent()) {
             return new ArticleLookup.Missing();

@@ -1,6 +1,9 @@
 package com.newsroom.testsupport;
 
 import java.sql.Connection;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -12,7 +15,8 @@ import org.springframework.boot.test.context.TestComponent;
 /**
  * Counts every SQL statement the application sends, JPA and plain JDBC alike, so tests can hold pages to a
  * fixed number of queries however much content there is (no N+1), and the transactions begun (a connection
- * switched out of auto-commit), each a round trip at either end.
+ * switched out of auto-commit), each a round trip at either end. The statements themselves are kept until the next
+ * {@link #reset()}, for tests that a page does not read something.
  */
 @TestComponent
 public class QueryCounter implements BeanPostProcessor {
@@ -21,6 +25,8 @@ public class QueryCounter implements BeanPostProcessor {
 
     private final AtomicInteger transactions = new AtomicInteger();
 
+    private final Queue<String> sent = new ConcurrentLinkedQueue<>();
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
@@ -28,6 +34,7 @@ public class QueryCounter implements BeanPostProcessor {
                     .name("counted")
                     .afterQuery((execution, queries) -> {
                         statements.addAndGet(queries.size());
+                        queries.forEach(q -> sent.add(q.getQuery()));
                         if (Boolean.getBoolean("newsroom.test.printQueries")) {
                             queries.forEach(q -> System.out.println("SQL> " + q.getQuery().replaceAll("\\s+", " ")));
                         }
@@ -46,6 +53,7 @@ public class QueryCounter implements BeanPostProcessor {
     public void reset() {
         statements.set(0);
         transactions.set(0);
+        sent.clear();
     }
 
     public int count() {
@@ -54,5 +62,10 @@ public class QueryCounter implements BeanPostProcessor {
 
     public int transactions() {
         return transactions.get();
+    }
+
+    /** The statements sent since the last {@link #reset()}, as written. */
+    public List<String> statements() {
+        return List.copyOf(sent);
     }
 }

@@ -85,11 +85,12 @@ class ArticleController {
         if (lookup instanceof ArticleLookup.Moved moved) {
             return Redirects.permanent("/articles/" + moved.currentSlug());
         }
-        ArticlePage page = ((ArticleLookup.Found) lookup).page();
+        ArticleLookup.Found found = (ArticleLookup.Found) lookup;
+        ArticlePage page = found.page();
         PageKeys.add(keys(page));
         CommentNotice.take(page.slug(), request, response)
                 .ifPresent(notice -> model.addAttribute("commentFlash", notice.messageKey()));
-        return show(page, CommentForm.empty(replyTo), threadPage, request, model);
+        return show(found, CommentForm.empty(replyTo), threadPage, request, model);
     }
 
     /**
@@ -113,28 +114,28 @@ class ArticleController {
         }
         ArticleLookup lookup = lookup(slug);
         // A reader whose page was opened before a slug change still gets their comment in.
-        ArticlePage page = lookup instanceof ArticleLookup.Moved moved
-                ? ((ArticleLookup.Found) lookup(moved.currentSlug())).page()
-                : ((ArticleLookup.Found) lookup).page();
+        ArticleLookup.Found found = (ArticleLookup.Found) (lookup instanceof ArticleLookup.Moved moved
+                ? lookup(moved.currentSlug()) : lookup);
+        ArticlePage page = found.page();
         CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
         if (!submissions.isOpen(target)) {
-            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", page, form, request, response, model);
+            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", found, form, request, response, model);
         }
         submissions.validate(target, form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(page, form, request, model);
+            return show(found, form, request, model);
         }
         SubmissionResult result = submissions.submit(target, form, request.getRemoteAddr());
         if (result instanceof SubmissionResult.RateLimited) {
-            return showAgain(HttpStatus.TOO_MANY_REQUESTS, "comment.rateLimited", page, form, request, response, model);
+            return showAgain(HttpStatus.TOO_MANY_REQUESTS, "comment.rateLimited", found, form, request, response, model);
         }
         if (result instanceof SubmissionResult.Unconfirmed) {
             // Now with a token of its own: the reader sends it once more.
-            return showAgain(HttpStatus.UNPROCESSABLE_CONTENT, "comment.confirm", page, form, request, response, model);
+            return showAgain(HttpStatus.UNPROCESSABLE_CONTENT, "comment.confirm", found, form, request, response, model);
         }
         if (result instanceof SubmissionResult.Closed) {
-            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", page, form, request, response, model);
+            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", found, form, request, response, model);
         }
         var accepted = (SubmissionResult.Accepted) result;
         if (accepted.status() == CommentStatus.APPROVED) {
@@ -156,15 +157,15 @@ class ArticleController {
     }
 
     /** The article again, the comment as typed in its form, a notice above it and a status saying it was not saved. */
-    private String showAgain(HttpStatus status, String notice, ArticlePage page, CommentForm form,
+    private String showAgain(HttpStatus status, String notice, ArticleLookup.Found found, CommentForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(status.value());
         model.addAttribute("commentNotice", notice);
-        return show(page, form, request, model);
+        return show(found, form, request, model);
     }
 
-    private String show(ArticlePage page, CommentForm form, HttpServletRequest request, Model model) {
-        return show(page, form, 1, request, model);
+    private String show(ArticleLookup.Found found, CommentForm form, HttpServletRequest request, Model model) {
+        return show(found, form, 1, request, model);
     }
 
     /** The page of the comment thread asked for ({@code ?comments=2}): a number from 1, or no such page. */
@@ -178,14 +179,16 @@ class ArticleController {
         return Integer.parseInt(value);
     }
 
-    private String show(ArticlePage page, CommentForm form, int threadPage, HttpServletRequest request,
+    private String show(ArticleLookup.Found found, CommentForm form, int threadPage, HttpServletRequest request,
             Model model) {
+        ArticlePage page = found.page();
         CommentThreads.ThreadPage thread = comments.forReader(page.id(), ownComments(request), threadPage)
                 .orElseThrow(NotFoundException::new);
         CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
         model.addAttribute("article", page);
-        // A live page's updates, shown with the article and cached under its key (V130 drops it when one changes).
-        model.addAttribute("live", live.forPage(page).orElse(null));
+        // A live page's updates, shown with the article and cached under its key (V130 drops it when one changes);
+        // read only for an article that is or was covered live.
+        model.addAttribute("live", found.liveCoverage() ? live.forPage(page).orElse(null) : null);
         model.addAttribute("comments", thread.comments());
         model.addAttribute("commentPages", thread);
         model.addAttribute("commentsOpen", submissions.isOpen(target));

@@ -94,6 +94,17 @@ class PublicPageQueryCountIntegrationTests {
         }
     }
 
+    @Test
+    void anArticleNeverCoveredLiveReadsNoLiveUpdates() {
+        content.settle();
+        site.get("/articles/the-story");
+        queries.reset();
+
+        assertThat(site.get("/articles/the-story").status()).isEqualTo(200);
+
+        assertThat(queries.statements()).isNotEmpty().noneMatch(sql -> sql.contains("live_updates"));
+    }
+
     /**
      * The steady cost of each page: the least of a few requests, after one that fills the short-lived
      * in-memory pieces (navigation, settings, related articles). An N+1 costs extra on every request.
