@@ -15,11 +15,14 @@ import org.springframework.boot.test.context.TestComponent;
 /**
  * Counts every SQL statement the application sends, JPA and plain JDBC alike, so tests can hold pages to a
  * fixed number of queries however much content there is (no N+1), and the transactions begun (a connection
- * switched out of auto-commit), each a round trip at either end. The statements themselves are kept until the next
- * {@link #reset()}, for tests that a page does not read something.
+ * switched out of auto-commit), each a round trip at either end. The first {@link #KEPT} statements since the last
+ * {@link #reset()} are kept as written, for tests that a page does not read something: every integration test context
+ * has this counter, and most of their tests never reset it, so keeping all would hold every statement of the run.
  */
 @TestComponent
 public class QueryCounter implements BeanPostProcessor {
+
+    static final int KEPT = 200;
 
     private final AtomicInteger statements = new AtomicInteger();
 
@@ -33,8 +36,8 @@ public class QueryCounter implements BeanPostProcessor {
             return ProxyDataSourceBuilder.create(dataSource)
                     .name("counted")
                     .afterQuery((execution, queries) -> {
-                        statements.addAndGet(queries.size());
-                        queries.forEach(q -> sent.add(q.getQuery()));
+                        int before = statements.getAndAdd(queries.size());
+                        queries.stream().limit(Math.max(0, KEPT - before)).forEach(q -> sent.add(q.getQuery()));
                         if (Boolean.getBoolean("newsroom.test.printQueries")) {
                             queries.forEach(q -> System.out.println("SQL> " + q.getQuery().replaceAll("\\s+", " ")));
                         }
@@ -64,8 +67,11 @@ public class QueryCounter implements BeanPostProcessor {
         return transactions.get();
     }
 
-    /** The statements sent since the last {@link #reset()}, as written. */
+    /** The statements sent since the last {@link #reset()}, as written; refused when there were too many to keep. */
     public List<String> statements() {
+        if (statements.get() > KEPT) {
+            throw new IllegalStateException(statements.get() + " statements since the last reset; " + KEPT + " are kept");
+        }
         return List.copyOf(sent);
     }
 }
