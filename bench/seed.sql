@@ -9,7 +9,7 @@
 -- most articles and others in a few, as in real text. random() is seeded, so every seeding is the same.
 --
 -- Row triggers are bypassed for speed (session_replication_role = replica); what they maintain
--- (article_tags/article_authors.listed_at, articles.comment_count, articles.search_vector) is computed
+-- (article_tags/article_authors.listed_at, articles.comment_count, article_search) is computed
 -- afterwards in set-based statements, and no NOTIFY is sent (restart the app after seeding).
 \set ON_ERROR_STOP on
 \if :{?articles} \else \set articles 100000 \endif
@@ -186,7 +186,11 @@ select setval(pg_get_serial_sequence('comments', 'id'), (select max(id) from com
 update articles a set comment_count = c.n
 from (select article_id, count(*) as n from comments where status = 'APPROVED' group by article_id) c
 where c.article_id = a.id;
-update articles set search_vector = article_search_document(id, title, dek, body_html);
+insert into article_search (article_id, published_at, primary_category_id, title_vector, search_vector)
+select id, published_at, primary_category_id, to_tsvector('english', title),
+       article_search_document(id, title, dek, body_html)
+from articles
+where status = 'PUBLISHED';
 
 commit;
 vacuum analyze;

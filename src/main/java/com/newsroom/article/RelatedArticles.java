@@ -79,17 +79,21 @@ class RelatedArticles {
                     from pg_stats s
                     cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
                         as x(lexeme, frequency)
-                    cross join (select reltuples from pg_class where oid = 'articles'::regclass) counted
+                    cross join (select reltuples from pg_class where oid = 'article_search'::regclass) counted
                     -- The frequencies array ends with three summary figures that name no word.
-                    where s.schemaname = current_schema() and s.tablename = 'articles'
+                    where s.schemaname = current_schema() and s.tablename = 'article_search'
                       and s.attname = 'search_vector' and x.lexeme is not null
                       and x.frequency * counted.reltuples > :commonAbove),
                 me as (
+                    -- An article not published (a preview) has no row in article_search: its words are computed.
                     select a.id, a.primary_category_id,
                            (select websearch_to_tsquery('simple', string_agg(mine.word, ' or '))
-                            from unnest(tsvector_to_array(ts_filter(a.search_vector, '{a,b}'))) as mine(word)
+                            from unnest(tsvector_to_array(ts_filter(
+                                coalesce(s.search_vector, article_search_document(a.id, a.title, a.dek, a.body_html)),
+                                '{a,b}'))) as mine(word)
                             where not exists (select 1 from common_words c where c.lexeme = mine.word)) as terms
-                    from articles a where a.id = :id),
+                    from articles a left join article_search s on s.article_id = a.id
+                    where a.id = :id),
                 tagged as (
                     select t.article_id as id, count(*) as shared
                     from article_tags mine
@@ -104,9 +108,9 @@ class RelatedArticles {
                     limit :candidates),
                 similar_text as (
                     select found.id from me cross join lateral (
-                        select a.id from published_articles a
-                        where a.search_vector @@ me.terms and a.id <> me.id
-                        order by a.published_at desc, a.id desc
+                        select s.article_id as id from article_search s
+                        where s.search_vector @@ me.terms and s.article_id <> me.id
+                        order by s.published_at desc, s.article_id desc
                         limit :textCandidates) found
                     where (select count(*) from tagged) < :limit),
                 same_category as (
@@ -120,11 +124,12 @@ class RelatedArticles {
                 select a.id
                 from candidates c
                 join published_articles a on a.id = c.id
+                join article_search s on s.article_id = a.id
                 cross join me
                 left join tagged t on t.id = a.id
                 where a.id <> me.id
                 order by coalesce(t.shared, 0)
-                         + 3 * coalesce(ts_rank(a.search_vector, me.terms, 32), 0)
+                         + 3 * coalesce(ts_rank(s.search_vector, me.terms, 32), 0)
                          + case when a.primary_category_id = me.primary_category_id then 0.25 else 0 end desc,
                          a.published_at desc, a.id desc
                 limit :limit""")

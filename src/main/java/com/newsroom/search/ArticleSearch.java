@@ -49,27 +49,34 @@ public class ArticleSearch {
 
     private static final Pattern HYPHENATED = Pattern.compile("\\p{L}-\\p{L}");
 
-    /** %s is the newest-first sort key of the candidates. */
+    /**
+     * %s is the newest-first sort key of the candidates. Each candidate is tested and ranked where it is found, in
+     * {@code article_search}, whose documents are stored inline (V150): the ranking reads nothing more.
+     */
     private static final String SQL = """
             with candidates as (
-                (select a.id from published_articles a
-                 where a.search_vector @@ websearch_to_tsquery('english', :query)
-                   and (cast(:category as bigint) is null or a.primary_category_id = :category)
-                 order by %1$s desc, a.id desc
+                (select s.article_id as id, s.published_at,
+                        s.title_vector @@ websearch_to_tsquery('english', :query) as in_title,
+                        ts_rank(s.search_vector, websearch_to_tsquery('english', :query)) as rank
+                 from article_search s
+                 where s.search_vector @@ websearch_to_tsquery('english', :query)
+                   and (cast(:category as bigint) is null or s.primary_category_id = :category)
+                 order by %1$s desc, s.article_id desc
                  limit :recent)
                 union
-                (select a.id from published_articles a
-                 where a.title_vector @@ websearch_to_tsquery('english', :query)
-                   and a.search_vector @@ websearch_to_tsquery('english', :query)
-                   and (cast(:category as bigint) is null or a.primary_category_id = :category)
-                 order by %1$s desc, a.id desc
+                (select s.article_id, s.published_at, true,
+                        ts_rank(s.search_vector, websearch_to_tsquery('english', :query))
+                 from article_search s
+                 where s.title_vector @@ websearch_to_tsquery('english', :query)
+                   and s.search_vector @@ websearch_to_tsquery('english', :query)
+                   and (cast(:category as bigint) is null or s.primary_category_id = :category)
+                 order by %1$s desc, s.article_id desc
                  limit :titled)),
             ranked as (
-                select a.id, count(*) over () as total,
-                       row_number() over (order by a.title_vector @@ websearch_to_tsquery('english', :query) desc,
-                                          ts_rank(a.search_vector, websearch_to_tsquery('english', :query)) desc,
-                                          a.published_at desc, a.id desc) as position
-                from candidates c join articles a on a.id = c.id
+                select c.id, count(*) over () as total,
+                       row_number() over (order by c.in_title desc, c.rank desc, c.published_at desc, c.id desc)
+                           as position
+                from candidates c
                 order by position
                 limit :limit offset :offset)
             select r.id, r.total,
@@ -108,8 +115,8 @@ public class ArticleSearch {
         // Each query is planned for its own words: a word in most articles reads the newest-first index until
         // enough match, a rare one goes through the GIN index. A cached generic plan would do one for both.
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        List<Row> rows = jdbc.sql(SQL.formatted(isPhrase(query) ? "a.published_at + interval '0 seconds'"
-                : "a.published_at"))
+        List<Row> rows = jdbc.sql(SQL.formatted(isPhrase(query) ? "s.published_at + interval '0 seconds'"
+                : "s.published_at"))
                 .param("query", query)
                 .param("category", categoryId)
                 .param("recent", CANDIDATES)

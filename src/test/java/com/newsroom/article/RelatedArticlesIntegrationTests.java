@@ -90,7 +90,7 @@ class RelatedArticlesIntegrationTests {
                 .param("category", markets.getId())
                 .param("now", java.sql.Timestamp.from(now))
                 .update();
-        jdbc.sql("analyze articles").update();
+        jdbc.sql("analyze article_search").update();
 
         assertThat(related("/articles/market-bets-on-chipmakers-racing-for-accelerators")).first()
                 .isEqualTo("Accelerator shortage hits chipmakers");

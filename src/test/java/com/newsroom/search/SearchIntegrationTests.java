@@ -135,6 +135,46 @@ class SearchIntegrationTests {
         assertThat(titles(ok("/search?q=volcanic"))).isEmpty();
     }
 
+    /** Search reads its own copy of each published article's words (article_search): it must follow every change. */
+    @Test
+    void searchFollowsAnArticleThroughEditsMovesWithdrawalAndRepublication() {
+        Category energy = content.category("Energy");
+        Category money = content.category("Money");
+        Instant now = content.now();
+        long id = content.article("Glacier retreat measured").in(energy).body("Surveyors mapped the moraine.")
+                .publishedAt(now.minus(Duration.ofDays(1))).getId();
+        content.article("Coastal towns prepare").in(money).body("Officials say the ice sheet shrinks each year.")
+                .publishedAt(now);
+        assertThat(titles(ok("/search?q=moraine&category=energy"))).containsExactly("Glacier retreat measured");
+        assertThat(titles(ok("/search?q=shrinks"))).containsExactly("Coastal towns prepare");
+
+        update("update articles set body_html = '<p>Surveyors mapped a drumlin.</p>', title = 'Ice sheet shrinks' "
+                + "where id = :id", id);
+        assertThat(titles(ok("/search?q=moraine"))).isEmpty();
+        assertThat(titles(ok("/search?q=glacier"))).isEmpty();
+        assertThat(titles(ok("/search?q=drumlin"))).containsExactly("Ice sheet shrinks");
+        assertThat(titles(ok("/search?q=shrinks"))).as("a match in the new title ranks first")
+                .containsExactly("Ice sheet shrinks", "Coastal towns prepare");
+
+        update("update articles set primary_category_id = " + money.getId() + " where id = :id", id);
+        assertThat(titles(ok("/search?q=drumlin&category=energy"))).isEmpty();
+        assertThat(titles(ok("/search?q=drumlin&category=money"))).containsExactly("Ice sheet shrinks");
+
+        update("update articles set status = 'ARCHIVED' where id = :id", id);
+        assertThat(titles(ok("/search?q=drumlin"))).isEmpty();
+
+        update("update articles set status = 'PUBLISHED', body_html = '<p>An esker too.</p>' where id = :id", id);
+        assertThat(titles(ok("/search?q=esker"))).containsExactly("Ice sheet shrinks");
+        assertThat(titles(ok("/search?q=drumlin"))).isEmpty();
+
+        update("delete from articles where id = :id", id);
+        assertThat(titles(ok("/search?q=esker"))).isEmpty();
+    }
+
+    private void update(String sql, long id) {
+        assertThat(jdbc.sql(sql).param("id", id).update()).as(sql).isEqualTo(1);
+    }
+
     @Test
     void phrasesAndExclusionsWorkTheWayPeopleTypeThem() {
         content.article("Port builds a digital twin").body("Planners model the harbour.").published();
