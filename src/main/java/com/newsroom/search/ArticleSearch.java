@@ -6,9 +6,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.newsroom.article.ArticleCard;
 import com.newsroom.article.ArticleQueries;
@@ -18,9 +19,11 @@ import com.newsroom.article.ArticleQueries;
  * query the way people type it ("quoted phrases", -exclusions, or), the GIN index finds the matches, articles
  * whose title matches come first and {@code ts_rank} orders the rest. Ranking reads a bounded set of
  * candidates (see {@link #CANDIDATES}); pages are offsets over it, so they stop at {@link #MAX_PAGES}.
+ * <p>
+ * A search is two plain statements outside any transaction, as reader pages are read (see {@code ArticleQueries}):
+ * the ranked page, then its cards, which leave out an article unpublished in between.
  */
 @Service
-@Transactional(readOnly = true)
 public class ArticleSearch {
 
     public static final int PAGE_SIZE = 10;
@@ -97,8 +100,9 @@ public class ArticleSearch {
 
     private final ArticleQueries articles;
 
-    ArticleSearch(JdbcClient jdbc, ArticleQueries articles) {
-        this.jdbc = jdbc;
+    ArticleSearch(DataSource dataSource, ArticleQueries articles) {
+        // Each search is planned for its own words: a cached generic plan would read a rare word newest first.
+        this.jdbc = JdbcClient.create(new CustomPlanJdbcTemplate(dataSource));
         this.articles = articles;
     }
 
@@ -112,9 +116,6 @@ public class ArticleSearch {
         if (page < 1 || page > MAX_PAGES) {
             throw new IllegalArgumentException("page " + page);
         }
-        // Each query is planned for its own words: a word in most articles reads the newest-first index until
-        // enough match, a rare one goes through the GIN index. A cached generic plan would do one for both.
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         List<Row> rows = jdbc.sql(SQL.formatted(isPhrase(query) ? "s.published_at + interval '0 seconds'"
                 : "s.published_at"))
                 .param("query", query)

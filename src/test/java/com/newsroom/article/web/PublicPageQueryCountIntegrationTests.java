@@ -85,7 +85,7 @@ class PublicPageQueryCountIntegrationTests {
     void readerPagesAreReadOutsideAnyTransaction() {
         content.settle();
         for (String page : List.of("/", "/latest", "/articles/the-story", "/category/ai", "/tag/chips",
-                "/author/mei-zhang")) {
+                "/author/mei-zhang", "/search?q=story")) {
             site.get(page);
             queries.reset();
             assertThat(site.get(page).status()).as(page).isEqualTo(200);
