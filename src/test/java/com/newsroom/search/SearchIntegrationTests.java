@@ -93,7 +93,7 @@ class SearchIntegrationTests {
         StringBuilder body = new StringBuilder(opening);
         for (int i = 0; body.length() < 3 * ArticleSearch.SNIPPET_BODY_CHARS; i++) {
             body.append("Entry [").append(i).append("](https://example.org/logs/").append(i).append(") notes ")
-                    .append(i == 22 ? "an albatross" : i == 60 ? "a petrel" : "calm seas").append(". ");
+                    .append(i == 12 ? "an albatross" : i == 40 ? "a petrel" : "calm seas").append(". ");
         }
         long id = content.article("Keepers of the light").dek("").body(body.toString()).published().getId();
         String passage = jdbc.sql("select left(body_html, :chars) from articles where id = :id")
