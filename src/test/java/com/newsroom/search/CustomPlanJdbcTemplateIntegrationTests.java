@@ -21,8 +21,6 @@ import com.newsroom.testsupport.IntegrationTest;
 @IntegrationTest
 class CustomPlanJdbcTemplateIntegrationTests {
 
-    private static final String STATEMENT = "select count(*) from article_search where article_id > ? /* planned */";
-
     @Autowired
     DataSource dataSource;
 
@@ -31,24 +29,26 @@ class CustomPlanJdbcTemplateIntegrationTests {
         try (Connection connection = dataSource.getConnection()) {
             var one = new SingleConnectionDataSource(connection, true);
 
-            runTwentyTimes(new JdbcTemplate(one));
-            assertThat(preparedOnTheServer(one)).as("the driver's default, so that this test can fail").isTrue();
-            new JdbcTemplate(one).execute("deallocate all");
+            runTwentyTimes(new JdbcTemplate(one), "by-default");
+            assertThat(preparedOnTheServer(one, "by-default")).as("the driver's default, so that this test can fail")
+                    .isTrue();
 
-            runTwentyTimes(new CustomPlanJdbcTemplate(one));
-            assertThat(preparedOnTheServer(one)).isFalse();
+            runTwentyTimes(new CustomPlanJdbcTemplate(one), "custom-plan");
+            assertThat(preparedOnTheServer(one, "custom-plan")).isFalse();
         }
     }
 
-    private static void runTwentyTimes(JdbcTemplate jdbc) {
+    private static void runTwentyTimes(JdbcTemplate jdbc, String marker) {
         for (long i = 0; i < 20; i++) {
-            jdbc.queryForObject(STATEMENT, Long.class, i);
+            jdbc.queryForObject("select count(*) from article_search where article_id > ? /* " + marker + " */",
+                    Long.class, i);
         }
     }
 
-    private static boolean preparedOnTheServer(DataSource connection) {
-        return new JdbcTemplate(connection).queryForObject(
-                "select exists (select 1 from pg_prepared_statements where statement like '%/* planned */%'"
-                        + " and statement not like '%pg_prepared_statements%')", Boolean.class);
+    private static boolean preparedOnTheServer(DataSource connection, String marker) {
+        return new JdbcTemplate(connection).queryForObject("""
+                select exists (select 1 from pg_prepared_statements
+                               where statement like '%/* ' || ? || ' */%' and statement not like '%pg_prepared%')""",
+                Boolean.class, marker);
     }
 }

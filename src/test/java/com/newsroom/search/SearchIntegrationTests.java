@@ -156,7 +156,8 @@ class SearchIntegrationTests {
         assertThat(titles(ok("/search?q=shrinks"))).as("a match in the new title ranks first")
                 .containsExactly("Ice sheet shrinks", "Coastal towns prepare");
 
-        update("update articles set primary_category_id = " + money.getId() + " where id = :id", id);
+        assertThat(jdbc.sql("update articles set primary_category_id = :category where id = :id")
+                .param("category", money.getId()).param("id", id).update()).isEqualTo(1);
         assertThat(titles(ok("/search?q=drumlin&category=energy"))).isEmpty();
         assertThat(titles(ok("/search?q=drumlin&category=money"))).containsExactly("Ice sheet shrinks");
 
