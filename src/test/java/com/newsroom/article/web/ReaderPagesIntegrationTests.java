@@ -144,6 +144,32 @@ class ReaderPagesIntegrationTests {
         mvc.perform(get("/articles/still-a-draft")).andExpect(status().isNotFound());
     }
 
+    /** Listing cards read every card's byline in one statement: each card keeps its own, in byline order. */
+    @Test
+    void cardsNameTheirOwnAuthorsInBylineOrder() throws Exception {
+        Category science = content.category("Science");
+        Author mei = content.author("Mei Zhang");
+        Author dan = content.author("Dan Reyes");
+        Author ola = content.author("Ola Berg");
+        Instant now = content.now();
+        content.article("Three bylines").in(science).by(ola, mei, dan).publishedAt(now);
+        content.article("No byline").in(science).publishedAt(now.minus(Duration.ofHours(1)));
+        content.article("One byline").in(science).by(dan).publishedAt(now.minus(Duration.ofHours(2)));
+
+        for (String listing : List.of("/category/science", "/")) {
+            Document page = html(listing);
+            assertThat(byline(page, "Three bylines")).as(listing).isEqualTo("By Ola Berg, Mei Zhang and Dan Reyes");
+            assertThat(byline(page, "No byline")).as(listing).isEmpty();
+            assertThat(byline(page, "One byline")).as(listing).isEqualTo("By Dan Reyes");
+        }
+    }
+
+    private static String byline(Document page, String title) {
+        Element card = page.select("main article:has(a:containsOwn(" + title + "))").first();
+        assertThat(card).as(title).isNotNull();
+        return card.select(".byline").text();
+    }
+
     @Test
     void unknownArticleAnswersTheSiteStyled404() throws Exception {
         var response = site.get("/articles/no-such-story");
