@@ -121,17 +121,17 @@ class RelatedArticles {
                         limit :limit) found),
                 candidates as (
                     select id from tagged union select id from similar_text union select id from same_category)
-                select a.id
+                -- article_search holds exactly the published articles, with all the scoring reads.
+                select s.article_id
                 from candidates c
-                join published_articles a on a.id = c.id
-                join article_search s on s.article_id = a.id
+                join article_search s on s.article_id = c.id
                 cross join me
-                left join tagged t on t.id = a.id
-                where a.id <> me.id
+                left join tagged t on t.id = s.article_id
+                where s.article_id <> me.id
                 order by coalesce(t.shared, 0)
                          + 3 * coalesce(ts_rank(s.search_vector, me.terms, 32), 0)
-                         + case when a.primary_category_id = me.primary_category_id then 0.25 else 0 end desc,
-                         a.published_at desc, a.id desc
+                         + case when s.primary_category_id = me.primary_category_id then 0.25 else 0 end desc,
+                         s.published_at desc, s.article_id desc
                 limit :limit""")
                 .param("id", id)
                 .param("limit", limit)
