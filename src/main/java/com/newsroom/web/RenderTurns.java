@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,6 +38,8 @@ class RenderTurns extends OncePerRequestFilter {
 
     static final int RETRY_AFTER_SECONDS = 5;
 
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private static final String[] UNHELD_PREFIXES = { "/css/", "/js/", "/img/", "/media/", "/actuator/" };
 
     /** Health probes on the site's port: a load balancer or Varnish must hear them at once, however busy. */
@@ -47,6 +50,10 @@ class RenderTurns extends OncePerRequestFilter {
     private final int permits;
 
     private final long maxWaitNanos;
+
+    private final AtomicLong refused = new AtomicLong();
+
+    private final AtomicLong lastLogged = new AtomicLong();
 
     RenderTurns(int permits, Duration maxWait) {
         this.permits = permits;
@@ -76,8 +83,7 @@ class RenderTurns extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!awaitTurn()) {
-            log.warn("No render turn within {} ms for {} ({} renders at once, {} waiting)",
-                    TimeUnit.NANOSECONDS.toMillis(maxWaitNanos), request.getRequestURI(), permits, waiting());
+            noteRefusal(request);
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
@@ -87,6 +93,17 @@ class RenderTurns extends OncePerRequestFilter {
         }
         finally {
             turns.release();
+        }
+    }
+
+    /** One line a minute at most: an overloaded instance refuses many requests, and each would say the same. */
+    private void noteRefusal(HttpServletRequest request) {
+        long total = refused.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if ((last == 0 || now - last >= LOG_INTERVAL_NANOS) && lastLogged.compareAndSet(last, now)) {
+            log.warn("No render turn within {} ms for {} ({} renders at once, {} waiting; {} refused since start)",
+                    TimeUnit.NANOSECONDS.toMillis(maxWaitNanos), request.getRequestURI(), permits, waiting(), total);
         }
     }
 
@@ -103,6 +120,11 @@ class RenderTurns extends OncePerRequestFilter {
     /** Renders under way now. */
     int rendering() {
         return permits - turns.availablePermits();
+    }
+
+    /** Requests refused for want of a turn since start. */
+    long refused() {
+        return refused.get();
     }
 
     /** Requests waiting for their turn now (an estimate, as the semaphore gives it). */

@@ -1,5 +1,6 @@
 package com.newsroom.web;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -21,6 +22,8 @@ class RenderTurnsConfiguration {
                 .description("Pages being rendered now").register(meters);
         Gauge.builder("newsroom.renders.waiting", turns, RenderTurns::waiting)
                 .description("Page requests waiting for their turn to be rendered").register(meters);
+        FunctionCounter.builder("newsroom.renders.refused", turns, RenderTurns::refused)
+                .description("Page requests answered 503 because no render turn came in time").register(meters);
         return turns;
     }
 

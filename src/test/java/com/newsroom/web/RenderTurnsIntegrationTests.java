@@ -151,6 +151,7 @@ class RenderTurnsIntegrationTests {
         hold(2);
         awaitValue("renders under way", pages.inside::get, 2);
 
+        long refusedBefore = turns.refused();
         SiteClient.Page refused = site.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/held?n=3"))
                 .header("Cookie", "SESSION=reader").header("Accept", SiteClient.BROWSER_ACCEPT).GET());
 
@@ -158,8 +159,9 @@ class RenderTurnsIntegrationTests {
         assertThat(refused.header("Retry-After")).isEqualTo(String.valueOf(RenderTurns.RETRY_AFTER_SECONDS));
         assertThat(refused.html().select("h1").text()).isEqualTo("Temporarily unavailable");
         assertThat(refused.body()).doesNotContain("Exception").doesNotContain("page 3");
-        assertThat(pages.entered).containsExactly(1, 2);
+        assertThat(pages.entered).containsExactlyInAnyOrder(1, 2);
         assertThat(turns.waiting()).isZero();
+        assertThat(turns.refused()).isEqualTo(refusedBefore + 1);
     }
 
     @Test
