@@ -19,6 +19,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.newsroom.config.NewsroomProperties;
 import com.newsroom.web.PersonalCookies;
+import com.newsroom.web.StaticFiles;
 
 /**
  * Serves public pages to readers without a session from memory, compressed once when stored, with an ETag
@@ -72,8 +73,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         // Static files have their own long-lived, fingerprinted caching, and hold no slots.
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-                || path.startsWith("/media/");
+        return StaticFiles.at(path);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package com.newsroom.config;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
 
 import com.newsroom.web.PersonalCookies;
+import com.newsroom.web.StaticFiles;
 
 /**
  * Fails closed for shared caches: a response is private unless something marked it public on purpose (the page
@@ -21,8 +20,6 @@ final class PersonalResponses implements HeaderWriter {
 
     static final String PRIVATE = "private, no-store";
 
-    /** Fingerprinted static files and media variants are the same for everyone, with or without a session. */
-    private static final List<String> SHARED_FILES = List.of("/css/", "/js/", "/img/", "/media/", "/favicon");
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
@@ -38,6 +35,7 @@ final class PersonalResponses implements HeaderWriter {
 
     private static boolean isSharedFile(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return SHARED_FILES.stream().anyMatch(path::startsWith);
+        // Static files, media variants and the favicon are the same for everyone, with or without a session.
+        return StaticFiles.at(path) || path.startsWith("/favicon");
     }
 }

@@ -40,10 +40,8 @@ class RenderTurns extends OncePerRequestFilter {
 
     private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-    private static final String[] UNHELD_PREFIXES = { "/css/", "/js/", "/img/", "/media/", "/actuator/" };
-
     /** Health probes on the site's port: a load balancer or Varnish must hear them at once, however busy. */
-    private static final Set<String> UNHELD_PATHS = Set.of("/livez", "/readyz");
+    private static final Set<String> PROBES = Set.of("/livez", "/readyz");
 
     private final Semaphore turns;
 
@@ -68,15 +66,7 @@ class RenderTurns extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI();
-        if (UNHELD_PATHS.contains(path)) {
-            return true;
-        }
-        for (String prefix : UNHELD_PREFIXES) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return StaticFiles.at(path) || path.startsWith("/actuator/") || PROBES.contains(path);
     }
 
     @Override
