@@ -114,6 +114,27 @@ public class ArticleQueries {
     }
 
     /**
+     * The published article a comment sent to this address is for, also under a slug it had before (a reader's
+     * page may be older than a slug change); empty when the address names no published article.
+     */
+    public Optional<CommentedArticle> commentedArticle(String slug) {
+        Optional<CommentedArticle> published = publishedForComments(slug);
+        if (published.isPresent()) {
+            return published;
+        }
+        return lookup(slug) instanceof ArticleLookup.Moved moved ? publishedForComments(moved.currentSlug())
+                : Optional.empty();
+    }
+
+    private Optional<CommentedArticle> publishedForComments(String slug) {
+        return jdbc.sql("select id, slug, comments_open, published_at from published_articles where slug = :slug")
+                .param("slug", slug)
+                .query((rs, row) -> new CommentedArticle(rs.getLong("id"), rs.getString("slug"),
+                        rs.getBoolean("comments_open"), rs.getTimestamp("published_at").toInstant()))
+                .optional();
+    }
+
+    /**
      * Staff preview: the article page for any article, whatever its status, built exactly as readers
      * would get it once published. Only the admin may call this.
      */

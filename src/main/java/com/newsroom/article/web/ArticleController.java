@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.newsroom.article.ArticleLookup;
 import com.newsroom.article.ArticlePage;
 import com.newsroom.article.ArticleQueries;
+import com.newsroom.article.CommentedArticle;
 import com.newsroom.article.HomePage;
 import com.newsroom.article.LiveCoverage;
 import com.newsroom.cache.PageKeys;
@@ -112,35 +113,37 @@ class ArticleController {
             // Another site's page tried to post in this reader's name.
             throw new ForbiddenException();
         }
-        ArticleLookup lookup = lookup(slug);
+        if (!Slugs.isValid(slug)) {
+            throw new NotFoundException();
+        }
         // A reader whose page was opened before a slug change still gets their comment in.
-        ArticleLookup.Found found = (ArticleLookup.Found) (lookup instanceof ArticleLookup.Moved moved
-                ? lookup(moved.currentSlug()) : lookup);
-        ArticlePage page = found.page();
-        CommentTarget target = new CommentTarget(page.id(), page.commentsOpen(), page.publishedAt());
+        CommentedArticle article = articles.commentedArticle(slug).orElseThrow(NotFoundException::new);
+        CommentTarget target = new CommentTarget(article.id(), article.commentsOpen(), article.publishedAt());
         if (!submissions.isOpen(target)) {
-            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", found, form, request, response, model);
+            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", article, form, request, response, model);
         }
         submissions.validate(target, form, errors);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return show(found, form, request, model);
+            return show(page(article), form, request, model);
         }
         SubmissionResult result = submissions.submit(target, form, request.getRemoteAddr());
         if (result instanceof SubmissionResult.RateLimited) {
-            return showAgain(HttpStatus.TOO_MANY_REQUESTS, "comment.rateLimited", found, form, request, response, model);
+            return showAgain(HttpStatus.TOO_MANY_REQUESTS, "comment.rateLimited", article, form, request, response,
+                    model);
         }
         if (result instanceof SubmissionResult.Unconfirmed) {
             // Now with a token of its own: the reader sends it once more.
-            return showAgain(HttpStatus.UNPROCESSABLE_CONTENT, "comment.confirm", found, form, request, response, model);
+            return showAgain(HttpStatus.UNPROCESSABLE_CONTENT, "comment.confirm", article, form, request, response,
+                    model);
         }
         if (result instanceof SubmissionResult.Closed) {
-            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", found, form, request, response, model);
+            return showAgain(HttpStatus.FORBIDDEN, "comment.closed.refused", article, form, request, response, model);
         }
         var accepted = (SubmissionResult.Accepted) result;
         if (accepted.status() == CommentStatus.APPROVED) {
-            CommentNotice.PUBLISHED.send(page.slug(), request, response);
-            return "redirect:" + comments.link(accepted.commentId()).orElse("/articles/" + page.slug() + "#comments");
+            CommentNotice.PUBLISHED.send(article.slug(), request, response);
+            return "redirect:" + comments.link(accepted.commentId()).orElse("/articles/" + article.slug() + "#comments");
         }
         // Spam is not announced: the sender sees the same thanks, and nothing under the article.
         if (accepted.status() == CommentStatus.PENDING) {
@@ -149,19 +152,27 @@ class ArticleController {
             Set<Long> own = ownComments(request);
             own.add(accepted.commentId());
             session.setAttribute(OWN_COMMENTS, own);
-            CommentNotice.AWAITING.send(page.slug(), request, response);
-            return "redirect:/articles/" + page.slug() + "#comment-" + accepted.commentId();
+            CommentNotice.AWAITING.send(article.slug(), request, response);
+            return "redirect:/articles/" + article.slug() + "#comment-" + accepted.commentId();
         }
-        CommentNotice.AWAITING.send(page.slug(), request, response);
-        return "redirect:/articles/" + page.slug() + "#comments";
+        CommentNotice.AWAITING.send(article.slug(), request, response);
+        return "redirect:/articles/" + article.slug() + "#comments";
     }
 
     /** The article again, the comment as typed in its form, a notice above it and a status saying it was not saved. */
-    private String showAgain(HttpStatus status, String notice, ArticleLookup.Found found, CommentForm form,
+    private String showAgain(HttpStatus status, String notice, CommentedArticle article, CommentForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(status.value());
         model.addAttribute("commentNotice", notice);
-        return show(found, form, request, model);
+        return show(page(article), form, request, model);
+    }
+
+    /** The whole page of the article a comment was sent to, read only to show a refused comment on it again. */
+    private ArticleLookup.Found page(CommentedArticle article) {
+        ArticleLookup lookup = lookup(article.slug());
+        // Its slug may have changed since the comment's article was read.
+        return (ArticleLookup.Found) (lookup instanceof ArticleLookup.Moved moved ? lookup(moved.currentSlug())
+                : lookup);
     }
 
     private String show(ArticleLookup.Found found, CommentForm form, HttpServletRequest request, Model model) {
