@@ -125,8 +125,8 @@ public class CommentSubmissions {
     /**
      * Saves a valid comment, screened and rate limited. The caller checked {@link #validate} first.
      * <p>
-     * The rate limit is counted before the comment's own transaction begins, each counter in a short transaction
-     * of its own (so a refused or failed post still counts, and no row lock is held while the comment is saved).
+     * The rate limit is counted before the comment's own transaction begins, both counters in one short transaction
+     * of their own (so a refused or failed post still counts, and no row lock is held while the comment is saved).
      * Counting inside the comment's transaction would make every post hold one pooled connection while it waits for
      * a second: a burst of as many posts as the pool has connections would then wait on each other until the pool
      * gives up, and every one of them would fail.
@@ -141,10 +141,10 @@ public class CommentSubmissions {
         String ipHash = secrets.keyedHash("ip-hash", clientAddress == null ? "" : clientAddress);
         String emailHash = secrets.keyedHash("ip-hash", form.email().strip().toLowerCase(Locale.ROOT));
         // Both counters are always counted, so alternating addresses or emails does not slip through.
-        boolean ipAllowed = rateLimiter.tryAcquire("comment-ip:" + ipHash, settings.ratePerIp(), settings.rateWindow());
-        boolean emailAllowed = rateLimiter.tryAcquire("comment-email:" + emailHash, settings.ratePerEmail(),
-                settings.rateWindow());
-        if (!ipAllowed || !emailAllowed) {
+        boolean allowed = rateLimiter.tryAcquire(settings.rateWindow(), List.of(
+                new RateLimiter.Limit("comment-ip:" + ipHash, settings.ratePerIp()),
+                new RateLimiter.Limit("comment-email:" + emailHash, settings.ratePerEmail())));
+        if (!allowed) {
             return new SubmissionResult.RateLimited();
         }
         return transaction.execute(status -> save(target, form, ipHash));
