@@ -108,6 +108,12 @@ class SpamChecks {
         }
         blockedHost(allLinks).ifPresent(host -> signals.add(new SpamSignal(SpamRule.BLOCKED_HOST,
                 "Links to the blocked site " + host + ".", BLOCKED_HOST_SCORE)));
+        if (signals.stream().mapToInt(SpamSignal::score).sum() >= settings.spamThreshold()) {
+            // What the comment itself shows already makes it spam, and what the lookups below could find (its text
+            // sent before, a block, the sender's history) never lowers a score: a bot's flood is not worth three
+            // more queries a post, and its comments stay explained by the rules that fired.
+            return signals;
+        }
         duplicate(form.body(), now).ifPresent(signals::add);
         blocks.match(form.email(), ipHash).ifPresent(reason -> signals.add(new SpamSignal(SpamRule.BLOCKED_COMMENTER,
                 "Blocked by a moderator: " + reason, settings.spamThreshold())));

@@ -361,6 +361,19 @@ class CommentsIntegrationTests {
     }
 
     @Test
+    void aCommentAlreadyCertainSpamIsNotLookedUpInOtherComments() {
+        send(site.visitor(), Map.of("email", "one@example.com", "body", "Copy and paste."));
+        content.clock().advance(Duration.ofMinutes(5));
+        send(site.visitor(), Map.of("email", "two@example.com", "body", "Copy and paste.", "fax", "555-0100"));
+        Comment second = comments.findAll().stream().filter(c -> c.getAuthorEmail().equals("two@example.com"))
+                .findFirst().orElseThrow();
+
+        assertThat(second.getStatus()).isEqualTo(CommentStatus.SPAM);
+        assertThat(rules(second)).as("the honeypot decided it; the duplicate and history lookups were skipped")
+                .containsExactly("HONEYPOT");
+    }
+
+    @Test
     void commentersWithApprovedCommentsFromTheirAddressAreRecognised() {
         send(site.visitor(), Map.of("body", "Earlier"));
         jdbc.sql("update comments set status = 'APPROVED'").update();
