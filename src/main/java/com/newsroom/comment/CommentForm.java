@@ -26,14 +26,22 @@ public record CommentForm(
     /**
      * Control and direction characters are removed as the form is read, so validation, the stored comment and
      * a re-shown form all see the same visible text (see {@link PlainText}).
+     * <p>
+     * Written out in full rather than compact on purpose: a compact constructor's parameters carry the components'
+     * constraint annotations, and the form binding reads the constructor's parameter annotations for every post,
+     * which the JDK parses again each time. Validation reads the constraints from the fields.
      */
-    public CommentForm {
-        name = PlainText.line(name);
-        email = PlainText.line(email);
-        website = PlainText.line(website);
-        body = PlainText.text(body);
+    public CommentForm(String name, String email, String website, String body, Long parentId, String fax,
+            String token, Boolean notifyReplies) {
+        this.name = PlainText.line(name);
+        this.email = PlainText.line(email);
+        this.website = PlainText.line(website);
+        this.body = PlainText.text(body);
+        this.parentId = parentId;
+        this.fax = fax;
+        this.token = token;
         // Absent unless the box is on the page (a site without mail has none) and ticked: never a binding error.
-        notifyReplies = Boolean.TRUE.equals(notifyReplies);
+        this.notifyReplies = Boolean.TRUE.equals(notifyReplies);
     }
 
     public static CommentForm empty(Long parentId) {
