@@ -11,8 +11,8 @@
 # Settings (environment): DURATION (10s), WARMUP (3s), CONNECTIONS (32), THREADS (2), BENCH_PORT (8090),
 # BENCH_DATABASE (newsroom_bench), ARTICLES / COMMENTS / TAGS (seed sizes), JAVA_OPTS (see bench/lib.sh),
 # BUILD=1 (rebuild the jar), BASELINE (a commit; its jar is built in a scratch worktree, BASELINE_TREE, default
-# ../<worktree>-base), FLOOD_RATE (spam comments a second in the flood case, 20), FLOOD_ROUNDS (calm and flood
-# runs alternated, 3), FLOOD_WARMUP (the flood's own JIT warm-up before them, 60s), JIT_WARMUP (the uncached pages
+# ../<worktree>-base), FLOOD_RATE (spam comments a second in the flood case, 20), FLOOD_ROUNDS (pairs of calm and
+# flood runs, 5), FLOOD_WARMUP (the flood's own JIT warm-up before them, 180s), JIT_WARMUP (the uncached pages
 # drawn at random before any page is measured, 120s). Needs PostgreSQL on
 # 127.0.0.1:5432 (a superuser, for session_replication_role while seeding), psql, curl, python3, Java 17+ (jcmd
 # and jfr for the profile) and wrk (installed with apt-get when missing).
@@ -29,8 +29,8 @@ WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 FLOOD_RATE=${FLOOD_RATE:-20}
-FLOOD_ROUNDS=${FLOOD_ROUNDS:-3}
-FLOOD_WARMUP=${FLOOD_WARMUP:-60s}
+FLOOD_ROUNDS=${FLOOD_ROUNDS:-5}
+FLOOD_WARMUP=${FLOOD_WARMUP:-180s}
 JIT_WARMUP=${JIT_WARMUP:-120s}
 FLOOD_SENT=bench/results/flood-sent.tmp
 RESULTS=bench/results/latest.md
@@ -140,6 +140,25 @@ flood_comments() {
 # bench_jar LABEL JAR: every case against one jar; fills ROWS_<LABEL> (label|req/s|p50|p99) and the extras.
 declare -A RPS_OF P99_OF P50_OF
 declare -A EXTRA
+# One run of the readers' mix, calm (readers_calm) or while the flood posts (readers_under_flood), in pair ROUND of
+# the flood case; the last pair's runs go into the table.
+readers_calm() {
+  measure / "${GZIP[@]}" -s bench/paths.lua
+  calm_rps=$RPS
+  [[ $1 != "$FLOOD_ROUNDS" ]] || record "$label" "readers: home + 20 newest articles (cached)"
+}
+
+readers_under_flood() {
+  local flooder
+  flood_comments &
+  flooder=$!
+  measure / "${GZIP[@]}" -s bench/paths.lua
+  kill "$flooder" 2>/dev/null || true
+  wait "$flooder" 2>/dev/null || true
+  flood_rps=$RPS
+  [[ $1 != "$FLOOD_ROUNDS" ]] || record "$label" "readers under a comment flood (cached)"
+}
+
 bench_jar() {
   local label=$1
   JAR=$2
@@ -207,13 +226,15 @@ bench_jar() {
   record "$label" "long tail: random articles of all $PUBLISHED (cached)"
 
   # Readers of the home page and the newest articles, without and then under a comment flood, in FLOOD_ROUNDS
-  # alternating pairs: one calm run swings by a quarter from the next on two cores still compiling, so the ratio
-  # of one pair says little. The table shows the last pair; the report gives each pair's ratio and their median.
+  # pairs: one calm run swings by a quarter from the next on this shared machine, so the ratio of one pair says
+  # little. The pairs take turns at which run comes first, so a machine getting busier or quieter over the pairs
+  # does not favour either. The table shows the last pair; the report gives each pair's ratio and their median.
   SCRIPT_ARGS=("$READERS")
-  local last_before round calm_rps ratios=() flooder
+  local last_before round calm_rps flood_rps ratios=() flooder
   # The posting path gets its JIT warm-up, as every page did. At 20 posts a second its methods take minutes to reach
-  # the compiler's thresholds: measured with the flood alone, the app's CPU per post fell from 16 ms in the first
-  # 15 s to 5 ms after two minutes, the difference being the compiler's own threads.
+  # the compiler's thresholds: measured with the flood alone, the app's CPU per post was 11-13 ms after one minute
+  # and 7 ms after three and a half, the difference being mostly the compiler's own threads. A flood that matters
+  # lasts longer than that; the first minutes of one are not what the ratio is about.
   : >"$FLOOD_SENT"
   flood_comments &
   flooder=$!
@@ -224,16 +245,14 @@ bench_jar() {
   last_before=$(sql "select coalesce(max(id), 0) from comments")
   : >"$FLOOD_SENT"
   for round in $(seq 1 "$FLOOD_ROUNDS"); do
-    measure / "${GZIP[@]}" -s bench/paths.lua
-    calm_rps=$RPS
-    [[ $round != "$FLOOD_ROUNDS" ]] || record "$label" "readers: home + 20 newest articles (cached)"
-    flood_comments &
-    flooder=$!
-    measure / "${GZIP[@]}" -s bench/paths.lua
-    kill "$flooder" 2>/dev/null || true
-    wait "$flooder" 2>/dev/null || true
-    [[ $round != "$FLOOD_ROUNDS" ]] || record "$label" "readers under a comment flood (cached)"
-    ratios+=("$(awk -v a="$RPS" -v b="$calm_rps" 'BEGIN {if (b > 0) printf "%.0f", 100 * a / b; else printf "0"}')")
+    if (( round % 2 == 1 )); then
+      readers_calm "$round"
+      readers_under_flood "$round"
+    else
+      readers_under_flood "$round"
+      readers_calm "$round"
+    fi
+    ratios+=("$(awk -v a="$flood_rps" -v b="$calm_rps" 'BEGIN {if (b > 0) printf "%.0f", 100 * a / b; else printf "0"}')")
   done
   SCRIPT_ARGS=()
   EXTRA[$label,flood_ratios]="${ratios[*]}"
