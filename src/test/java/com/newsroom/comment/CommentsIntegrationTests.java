@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.newsroom.article.Article;
+import com.newsroom.article.ArticleEditor;
+import com.newsroom.article.Editor;
 import com.newsroom.site.SiteSettingsAdmin;
 import com.newsroom.audit.AuditLog;
 import com.newsroom.testsupport.ProductionCacheIntegrationTest;
@@ -52,6 +54,9 @@ class CommentsIntegrationTests {
 
     @Autowired
     Blocklist blocklist;
+
+    @Autowired
+    ArticleEditor editor;
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
@@ -484,6 +489,27 @@ class CommentsIntegrationTests {
         assertThat(statuses).filteredOn(status -> status == 302).as("accepted, of %s", statuses).hasSize(5);
         assertThat(statuses).filteredOn(status -> status == 429).as("refused").hasSize(senders - 5);
         assertThat(comments.count()).isEqualTo(5);
+    }
+
+    @Test
+    void aFormOpenedBeforeASlugChangeStillReachesItsArticleUnderTheNewSlug() {
+        Visitor reader = site.visitor();
+        Document page = reader.get(path).html();
+        reader.startWriting(page.selectFirst(FORM));
+        content.clock().advance(Duration.ofSeconds(20));
+        editor.changeSlug(article.getId(), "a-better-headline", Editor.SYSTEM);
+        content.settle();
+
+        Page sent = reader.submit(page, FORM, fields(Map.of("body", "Sent from the old address")));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.header("Location")).endsWith("/articles/a-better-headline#comment-" + onlyComment().getId());
+        assertThat(onlyComment().getArticleId()).isEqualTo(article.getId());
+
+        page.select(FORM + " input[name=token]").remove();
+        Page refused = reader.submit(page, FORM, fields(Map.of("body", "Sent again without a token")));
+        assertThat(refused.status()).as("shown again on the article's page, read under its new slug").isEqualTo(422);
+        assertThat(refused.html().select("h1").text()).isEqualTo("A story worth discussing");
+        assertThat(refused.html().select(FORM + " textarea[name=body]").text()).isEqualTo("Sent again without a token");
     }
 
     @Test
