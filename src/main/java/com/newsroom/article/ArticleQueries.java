@@ -103,14 +103,21 @@ public class ArticleQueries {
                     related(page.id(), page.publishedAt(), page.updatedAt()), page.corrections(), structuredData),
                     published.get().liveCoverage());
         }
+        return currentSlugOf(slug).<ArticleLookup>map(ArticleLookup.Moved::new).orElseGet(ArticleLookup.Missing::new);
+    }
+
+    /**
+     * Where a public article that had this slug before now lives; empty for a slug that still names an article (a
+     * draft, say) or one no public article ever had. The caller has found no published article under it.
+     */
+    private Optional<String> currentSlugOf(String slug) {
         if (articles.findPageBySlug(slug).isPresent()) {
-            return new ArticleLookup.Missing();
+            return Optional.empty();
         }
         return redirects.findByOldSlug(slug)
                 .flatMap(redirect -> articles.findById(redirect.getArticleId()))
                 .filter(Article::isPublic)
-                .<ArticleLookup>map(current -> new ArticleLookup.Moved(current.getSlug()))
-                .orElseGet(ArticleLookup.Missing::new);
+                .map(Article::getSlug);
     }
 
     /**
@@ -122,8 +129,7 @@ public class ArticleQueries {
         if (published.isPresent()) {
             return published;
         }
-        return lookup(slug) instanceof ArticleLookup.Moved moved ? publishedForComments(moved.currentSlug())
-                : Optional.empty();
+        return currentSlugOf(slug).flatMap(this::publishedForComments);
     }
 
     private Optional<CommentedArticle> publishedForComments(String slug) {
