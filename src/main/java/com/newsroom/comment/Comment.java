@@ -99,7 +99,7 @@ public class Comment {
         this.ipHash = ipHash;
         this.signals.clear();
         found.forEach(s -> signals.add(new Signal(s.rule().name(), s.detail(), s.score())));
-        this.spamScore = found.stream().mapToInt(SpamSignal::score).sum();
+        this.spamScore = SpamSignal.total(found);
         moveTo(decided);
     }
 

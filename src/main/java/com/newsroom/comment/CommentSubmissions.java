@@ -168,7 +168,7 @@ public class CommentSubmissions {
     }
 
     private CommentStatus decide(List<SpamSignal> signals) {
-        int score = signals.stream().mapToInt(SpamSignal::score).sum();
+        int score = SpamSignal.total(signals);
         if (score >= settings.spamThreshold()) {
             return CommentStatus.SPAM;
         }

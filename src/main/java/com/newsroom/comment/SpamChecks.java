@@ -108,7 +108,7 @@ class SpamChecks {
         }
         blockedHost(allLinks).ifPresent(host -> signals.add(new SpamSignal(SpamRule.BLOCKED_HOST,
                 "Links to the blocked site " + host + ".", BLOCKED_HOST_SCORE)));
-        if (signals.stream().mapToInt(SpamSignal::score).sum() >= settings.spamThreshold()) {
+        if (SpamSignal.total(signals) >= settings.spamThreshold()) {
             // What the comment itself shows already makes it spam, and what the lookups below could find (its text
             // sent before, a block, the sender's history) never lowers a score: a bot's flood is not worth three
             // more queries a post, and its comments stay explained by the rules that fired.
