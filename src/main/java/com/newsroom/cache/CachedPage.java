@@ -33,9 +33,9 @@ record CachedPage(String contentType, PageSlots.Template template, List<byte[]> 
         PageSlots.Template template = PageSlots.parse(body);
         Set<String> kept = Collections.unmodifiableSet(new LinkedHashSet<>(keys));
         if (!template.hasSlots()) {
-            return new CachedPage(contentType, null, List.of(), Gzip.SMALLEST.gzip(body), etag, lastModified, kept);
+            return new CachedPage(contentType, null, List.of(), Gzip.STORED.gzip(body), etag, lastModified, kept);
         }
-        List<byte[]> deflated = template.literals().stream().map(Gzip.SMALLEST::segment).toList();
+        List<byte[]> deflated = template.literals().stream().map(Gzip.STORED::segment).toList();
         return new CachedPage(contentType, template, deflated, null, etag, lastModified, kept);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.util.MimeTypeUtils;
  * Compresses a page rendered for one response only (staff, readers holding a session) at zlib's fastest level.
  * Tomcat's own compression has a fixed level (6): on the uncached article page it took a sixth of the request
  * thread's CPU (async-profiler). The fastest level costs a fraction of that for a somewhat larger body, the trade
- * nginx makes by default. Pages kept in the page cache are compressed once, at the best level, when stored.
+ * nginx makes by default. Pages kept in the page cache are compressed once, at zlib's default level, when stored.
  * <p>
  * Follows the server's compression settings ({@code server.compression.*}): nothing when they are off, the same
  * types and the same minimum size. Tomcat leaves a response that already has a {@code Content-Encoding} alone.
