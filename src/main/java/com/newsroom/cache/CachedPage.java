@@ -24,11 +24,6 @@ import java.util.zip.CRC32;
 record CachedPage(String contentType, PageSlots.Template template, List<byte[]> deflated, byte[] gzipped,
         String etag, Instant lastModified, Set<String> keys) {
 
-    /** An empty final stored block: ends the deflate stream. */
-    private static final byte[] LAST_BLOCK = { 1, 0, 0, (byte) 0xff, (byte) 0xff };
-
-    private static final int MAX_STORED_BLOCK = 65_535;
-
     static CachedPage of(String contentType, byte[] body, String etag, Instant lastModified, Set<String> keys) {
         PageSlots.Template template = PageSlots.parse(body);
         Set<String> kept = Collections.unmodifiableSet(new LinkedHashSet<>(keys));
@@ -75,27 +70,14 @@ record CachedPage(String contentType, PageSlots.Template template, List<byte[]> 
             crc.update(literal);
             size += literal.length;
             if (i < values.length) {
-                stored(out, values[i]);
+                Gzip.stored(out, values[i], 0, values[i].length);
                 crc.update(values[i]);
                 size += values[i].length;
             }
         }
-        out.writeBytes(LAST_BLOCK);
-        Gzip.writeIntLittleEndian(out, (int) crc.getValue());
-        Gzip.writeIntLittleEndian(out, (int) size);
+        out.writeBytes(Gzip.LAST_BLOCK);
+        Gzip.trailer(out, crc, size);
         return out.toByteArray();
     }
-
-    /** Non-final stored blocks (RFC 1951 3.2.4), starting on a byte boundary as every segment ends on one. */
-    private static void stored(ByteArrayOutputStream out, byte[] value) {
-        for (int offset = 0; offset < value.length; offset += MAX_STORED_BLOCK) {
-            int length = Math.min(MAX_STORED_BLOCK, value.length - offset);
-            out.write(0);
-            out.write(length & 0xff);
-            out.write(length >>> 8);
-            out.write(~length & 0xff);
-            out.write((~length >>> 8) & 0xff);
-            out.write(value, offset, length);
-        }
-    }
 }
+

@@ -36,6 +36,11 @@ final class Gzip {
 
     static final byte[] HEADER = { 0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff };
 
+    /** An empty final stored block: ends a deflate stream made of segments. */
+    static final byte[] LAST_BLOCK = { 1, 0, 0, (byte) 0xff, (byte) 0xff };
+
+    private static final int MAX_STORED_BLOCK = 65_535;
+
     private final int level;
 
     private final BlockingQueue<Deflater> idle = new ArrayBlockingQueue<>(KEPT_IDLE);
@@ -48,11 +53,10 @@ final class Gzip {
     byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
         out.writeBytes(HEADER);
-        deflate(body, true, out);
+        deflate(body, 0, body.length, true, out);
         CRC32 crc = new CRC32();
         crc.update(body);
-        writeIntLittleEndian(out, (int) crc.getValue());
-        writeIntLittleEndian(out, body.length);
+        trailer(out, crc, body.length);
         return out.toByteArray();
     }
 
@@ -62,8 +66,13 @@ final class Gzip {
      */
     byte[] segment(byte[] part) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(part.length / 4 + 64);
-        deflate(part, false, out);
+        deflate(part, 0, part.length, false, out);
         return out.toByteArray();
+    }
+
+    /** {@link #segment(byte[])} of {@code length} bytes of {@code body} from {@code offset}, written to {@code out}. */
+    void segment(byte[] body, int offset, int length, ByteArrayOutputStream out) {
+        deflate(body, offset, length, false, out);
     }
 
     /** The body a gzip member holds: for the rare client that does not accept gzip. */
@@ -77,6 +86,28 @@ final class Gzip {
         }
     }
 
+    /**
+     * Non-final stored blocks (RFC 1951 3.2.4): bytes sent as they are, between segments, each of which ends on a byte
+     * boundary.
+     */
+    static void stored(ByteArrayOutputStream out, byte[] value, int offset, int length) {
+        for (int end = offset + length; offset < end; offset += MAX_STORED_BLOCK) {
+            int size = Math.min(MAX_STORED_BLOCK, end - offset);
+            out.write(0);
+            out.write(size & 0xff);
+            out.write(size >>> 8);
+            out.write(~size & 0xff);
+            out.write((~size >>> 8) & 0xff);
+            out.write(value, offset, size);
+        }
+    }
+
+    /** The gzip trailer (RFC 1952): CRC-32 and length of the whole uncompressed body. */
+    static void trailer(ByteArrayOutputStream out, CRC32 crc, long size) {
+        writeIntLittleEndian(out, (int) crc.getValue());
+        writeIntLittleEndian(out, (int) size);
+    }
+
     static void writeIntLittleEndian(ByteArrayOutputStream out, int value) {
         out.write(value & 0xff);
         out.write((value >>> 8) & 0xff);
@@ -85,13 +116,13 @@ final class Gzip {
     }
 
     /** {@code last}: the end of the data (a final block), else a sync flush. */
-    private void deflate(byte[] input, boolean last, ByteArrayOutputStream out) {
+    private void deflate(byte[] input, int offset, int length, boolean last, ByteArrayOutputStream out) {
         Deflater deflater = idle.poll();
         if (deflater == null) {
             deflater = new Deflater(level, true);
         }
         try {
-            deflater.setInput(input);
+            deflater.setInput(input, offset, length);
             if (last) {
                 deflater.finish();
             }

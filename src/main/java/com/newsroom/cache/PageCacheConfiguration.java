@@ -51,8 +51,8 @@ class PageCacheConfiguration {
      */
     @Bean
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageSlots slots,
-            PageRenders renders, NewsroomProperties properties, ServerProperties server) {
-        var compression = new PersonalPageCompression(server.getCompression());
+            PageRenders renders, NewsroomProperties properties, ServerProperties server, RenderedFragments parts) {
+        var compression = new PersonalPageCompression(server.getCompression(), parts);
         var registration = new FilterRegistrationBean<>(
                 new PageCacheFilter(cache, slots, renders, properties, compression));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);

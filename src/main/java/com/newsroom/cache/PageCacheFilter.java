@@ -178,7 +178,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             capture.copyBodyToResponse();
             return;
         }
-        byte[] gzipped = PersonalPageCompression.gzip(body);
+        byte[] gzipped = compression.gzip(request, body);
         capture.resetBuffer();
         response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         if (response.getHeaders(HttpHeaders.VARY).stream().noneMatch(v -> v.contains("Accept-Encoding"))) {

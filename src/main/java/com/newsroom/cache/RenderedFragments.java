@@ -3,14 +3,19 @@ package com.newsroom.cache;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.context.IWebContext;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.engine.AttributeName;
 import org.thymeleaf.engine.TemplateManager;
@@ -26,6 +31,7 @@ import org.thymeleaf.standard.expression.ExpressionSequenceUtils;
 import org.thymeleaf.standard.expression.IStandardExpression;
 import org.thymeleaf.standard.processor.StandardWithTagProcessor;
 import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.web.IWebExchange;
 
 /**
  * Parts of a page rendered once and reused: {@code <article nr:cache="${card}, ${headingLevel}">} renders the element
@@ -59,9 +65,19 @@ class RenderedFragments extends AbstractProcessorDialect {
      */
     private static final long MAX_CHARS_HELD = 8_000_000;
 
-    private final Cache<Key, String> rendered = Caffeine.newBuilder()
+    /**
+     * From this size a part written into a page rendered for one response is also kept compressed (see
+     * {@link PersonalPageCompression}): the head, the article, its comments, a whole listing. Cards and single
+     * comments are smaller, and a segment of their own would compress worse than they do within the page.
+     */
+    static final int COMPRESSED_FROM_CHARS = 2048;
+
+    /** Request attribute: the large parts written into the page under way ({@link Written}). */
+    private static final String WRITTEN = RenderedFragments.class.getName() + ".written";
+
+    private final Cache<Key, Kept> rendered = Caffeine.newBuilder()
             .maximumWeight(MAX_CHARS_HELD)
-            .weigher((Key key, String html) -> html.length())
+            .weigher((Key key, Kept kept) -> kept.weight())
             .build();
 
     RenderedFragments() {
@@ -71,6 +87,72 @@ class RenderedFragments extends AbstractProcessorDialect {
     @Override
     public Set<IProcessor> getProcessors(String dialectPrefix) {
         return Set.of(new KeepProcessor(dialectPrefix));
+    }
+
+    /**
+     * The large parts written into the page rendered for this request, in the order they were written, each with
+     * its bytes and its deflate segment (compressed at zlib's default level the first time a page needs it, then
+     * kept with the part). Empty where the request wrote none.
+     */
+    List<DeflatedPart> deflatedParts(HttpServletRequest request) {
+        if (!(request.getAttribute(WRITTEN) instanceof Written written)) {
+            return List.of();
+        }
+        List<DeflatedPart> parts = new ArrayList<>(written.parts.size());
+        for (Map.Entry<Key, Kept> part : written.parts) {
+            Kept kept = part.getValue();
+            DeflatedPart deflated = kept.deflated;
+            if (deflated == null) {
+                byte[] html = kept.html.getBytes(StandardCharsets.UTF_8);
+                deflated = new DeflatedPart(html, Gzip.STORED.segment(html));
+                kept.deflated = deflated;
+                // Weighed again with its bytes, if it is still kept (never brought back once evicted).
+                rendered.asMap().replace(part.getKey(), kept, kept);
+            }
+            parts.add(deflated);
+        }
+        return parts;
+    }
+
+    /** A kept part's HTML, and for a large part written into a personal page, its bytes and deflate segment. */
+    private static final class Kept {
+
+        final String html;
+
+        volatile DeflatedPart deflated;
+
+        Kept(String html) {
+            this.html = html;
+        }
+
+        int weight() {
+            DeflatedPart bytes = deflated;
+            return html.length() + (bytes == null ? 0 : bytes.plain().length + bytes.deflated().length);
+        }
+    }
+
+    /**
+     * What one request wrote: the large parts at the top level of its page (a part rendered inside another is part of
+     * that one's HTML), and how deep in a first rendering processing is.
+     */
+    private static final class Written {
+
+        final List<Map.Entry<Key, Kept>> parts = new ArrayList<>(8);
+
+        int rendering;
+
+        static Written of(ITemplateContext context) {
+            if (!(context instanceof IWebContext web)) {
+                return null;
+            }
+            IWebExchange exchange = web.getExchange();
+            if (exchange.getAttributeValue(WRITTEN) instanceof Written written) {
+                return written;
+            }
+            Written written = new Written();
+            exchange.setAttributeValue(WRITTEN, written);
+            return written;
+        }
     }
 
     /** Which element (its template, place and value expressions), for which locale, showing which values. */
@@ -89,16 +171,30 @@ class RenderedFragments extends AbstractProcessorDialect {
             IProcessableElementTag element = (IProcessableElementTag) model.get(0);
             Key key = new Key(element.getTemplateName(), element.getLine(), element.getCol(), attributeValue,
                     context.getLocale(), values(context, attributeValue));
-            String html = rendered.getIfPresent(key);
-            if (html == null) {
-                html = render(context, model, attributeName);
-                rendered.put(key, html);
+            Written written = Written.of(context);
+            Kept kept = rendered.getIfPresent(key);
+            if (kept == null) {
+                if (written != null) {
+                    written.rendering++;
+                }
+                try {
+                    kept = new Kept(render(context, model, attributeName));
+                }
+                finally {
+                    if (written != null) {
+                        written.rendering--;
+                    }
+                }
+                rendered.put(key, kept);
+            }
+            if (written != null && written.rendering == 0 && kept.html.length() >= COMPRESSED_FROM_CHARS) {
+                written.parts.add(Map.entry(key, kept));
             }
             IModelFactory factory = context.getModelFactory();
             model.reset();
             model.add(factory.createOpenElementTag("th:block", "th:utext", "${" + KEPT_HTML + "}"));
             model.add(factory.createCloseElementTag("th:block"));
-            structureHandler.setLocalVariable(KEPT_HTML, html);
+            structureHandler.setLocalVariable(KEPT_HTML, kept.html);
         }
 
         private static List<Object> values(ITemplateContext context, String attributeValue) {

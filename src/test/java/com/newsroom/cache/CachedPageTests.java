@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
@@ -46,7 +47,7 @@ class CachedPageTests {
             String body = PAGE.replace("Lorem", "Page " + i);
             try {
                 assertThat(gunzip(keep(body).gzip(new byte[0][]))).isEqualTo(body);
-                assertThat(gunzip(PersonalPageCompression.gzip(body.getBytes(StandardCharsets.UTF_8)))).isEqualTo(body);
+                assertThat(gunzip(PersonalPageCompression.gzip(body.getBytes(StandardCharsets.UTF_8), List.of()))).isEqualTo(body);
             }
             catch (IOException ex) {
                 throw new AssertionError(ex);
