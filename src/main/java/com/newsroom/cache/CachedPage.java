@@ -75,9 +75,7 @@ record CachedPage(String contentType, PageSlots.Template template, List<byte[]> 
                 size += values[i].length;
             }
         }
-        out.writeBytes(Gzip.LAST_BLOCK);
-        Gzip.trailer(out, crc, size);
+        Gzip.endSegments(out, crc, size);
         return out.toByteArray();
     }
 }
-

@@ -102,8 +102,17 @@ final class Gzip {
         }
     }
 
+    /**
+     * Ends a gzip member whose deflate data is segments (each ended with a sync flush) and stored blocks: a final
+     * empty block, then the trailer over the whole uncompressed body.
+     */
+    static void endSegments(ByteArrayOutputStream out, CRC32 crc, long size) {
+        out.writeBytes(LAST_BLOCK);
+        trailer(out, crc, size);
+    }
+
     /** The gzip trailer (RFC 1952): CRC-32 and length of the whole uncompressed body. */
-    static void trailer(ByteArrayOutputStream out, CRC32 crc, long size) {
+    private static void trailer(ByteArrayOutputStream out, CRC32 crc, long size) {
         writeIntLittleEndian(out, (int) crc.getValue());
         writeIntLittleEndian(out, (int) size);
     }

@@ -161,7 +161,7 @@ public final class PageSlots {
 
     /** The page split at its markers: literal parts around the slots, in order. */
     static Template parse(byte[] body) {
-        if (indexOf(body, OPENING) < 0) {
+        if (Bytes.indexOf(body, OPENING, 0) < 0) {
             return new Template(List.of(body), List.of());
         }
         // Markers are ASCII, and ISO-8859-1 maps bytes to chars one to one: offsets stay byte offsets.
@@ -208,19 +208,6 @@ public final class PageSlots {
         }
         out.writeBytes(template.literals().get(values.length));
         return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     record Slot(String name, String argument) {

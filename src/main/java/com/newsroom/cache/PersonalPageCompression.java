@@ -85,7 +85,7 @@ final class PersonalPageCompression {
         out.writeBytes(Gzip.HEADER);
         int from = 0;
         for (DeflatedPart part : deflated) {
-            int at = indexOf(body, part.plain(), from);
+            int at = Bytes.indexOf(body, part.plain(), from);
             if (at >= 0) {
                 between(out, body, from, at);
                 out.writeBytes(part.deflated());
@@ -93,10 +93,9 @@ final class PersonalPageCompression {
             }
         }
         between(out, body, from, body.length);
-        out.writeBytes(Gzip.LAST_BLOCK);
         CRC32 crc = new CRC32();
         crc.update(body);
-        Gzip.trailer(out, crc, body.length);
+        Gzip.endSegments(out, crc, body.length);
         return out.toByteArray();
     }
 
@@ -109,16 +108,5 @@ final class PersonalPageCompression {
         else if (length > 0) {
             Gzip.stored(out, body, from, length);
         }
-    }
-
-    /** Where {@code part} (never empty) first occurs in {@code body} at or after {@code from}; -1 if it does not. */
-    static int indexOf(byte[] body, byte[] part, int from) {
-        byte first = part[0];
-        for (int at = from, last = body.length - part.length; at <= last; at++) {
-            if (body[at] == first && Arrays.equals(body, at, at + part.length, part, 0, part.length)) {
-                return at;
-            }
-        }
-        return -1;
     }
 }

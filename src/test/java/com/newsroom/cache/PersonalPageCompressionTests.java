@@ -72,7 +72,7 @@ class PersonalPageCompressionTests {
         byte[] gzipped = PersonalPageCompression.gzip(bytes(page), List.of(part(part)));
 
         assertThat(gunzip(gzipped)).isEqualTo(page);
-        assertThat(PersonalPageCompression.indexOf(bytes(page), bytes(part), 0)).isEqualTo(bytes(HEAD + FORM).length);
+        assertThat(Bytes.indexOf(bytes(page), bytes(part), 0)).isEqualTo(bytes(HEAD + FORM).length);
     }
 
     @Test
