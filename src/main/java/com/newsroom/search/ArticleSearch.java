@@ -44,10 +44,9 @@ public class ArticleSearch {
 
     /**
      * A passage is looked for in the dek and the opening of the body, this many characters of its HTML (a tag cut in
-     * half at the end is dropped), about the dek and two paragraphs: {@code ts_headline} parses and stems every word
-     * of what it is given, which costs what the whole ranking does (ten passages of 2,000 characters took 3.6 ms on
-     * the bench database, of 1,200 characters 2.1 ms). Stories say what they are about early; where the words come
-     * later, the passage is the story's opening, which reads as well in a list of results.
+     * half at the end is dropped), about the dek and two paragraphs (see {@link Passages}). Stories say what they are
+     * about early; where the words come later, the passage is the story's opening, which reads as well in a list of
+     * results.
      */
     static final int SNIPPET_BODY_CHARS = 1_200;
 
@@ -83,17 +82,15 @@ public class ArticleSearch {
                 from candidates c
                 order by position
                 limit :limit offset :offset)
-            select r.id, r.total,
-                   ts_headline('english', a.title, websearch_to_tsquery('english', :query), :titleOptions) as title,
+            select r.id, r.total, querytree(websearch_to_tsquery('english', :query)) as lexemes,
                    case when r.position <= :lastShown then
-                       ts_headline('english', a.dek || ' '
-                                   || regexp_replace(left(a.body_html, :bodyChars), '<[^>]*(>|$)', ' ', 'g'),
-                                   websearch_to_tsquery('english', :query), :options) end as snippet
+                       ts_headline('english', a.title, websearch_to_tsquery('english', :query), :titleOptions)
+                   end as title,
+                   case when r.position <= :lastShown then
+                       a.dek || ' ' || regexp_replace(left(a.body_html, :bodyChars), '<[^>]*(>|$)', ' ', 'g')
+                   end as opening
             from ranked r join articles a on a.id = r.id
             order by r.position""";
-
-    private static final String HEADLINE_OPTIONS = Snippets.MARKERS
-            + ", MaxFragments=2, MaxWords=28, MinWords=12, ShortWord=2, FragmentDelimiter=\" … \"";
 
     private static final String TITLE_OPTIONS = Snippets.MARKERS + ", HighlightAll=true";
 
@@ -128,9 +125,8 @@ public class ArticleSearch {
                 .param("lastShown", page * PAGE_SIZE)
                 .param("bodyChars", SNIPPET_BODY_CHARS)
                 .param("titleOptions", TITLE_OPTIONS)
-                .param("options", HEADLINE_OPTIONS)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("total"), rs.getString("title"),
-                        rs.getString("snippet")))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("total"), rs.getString("lexemes"),
+                        rs.getString("title"), rs.getString("opening")))
                 .list();
         boolean hasNext = rows.size() > PAGE_SIZE && page < MAX_PAGES;
         List<Row> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
@@ -138,10 +134,11 @@ public class ArticleSearch {
         Map<Long, Row> byId = shown.stream().collect(Collectors.toMap(Row::id, Function.identity()));
         Map<Long, ArticleCard> cards = articles.cards(ids).stream()
                 .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
+        Map<String, Integer> lexemes = Passages.lexemes(rows.isEmpty() ? null : rows.get(0).lexemes());
         List<SearchHit> hits = ids.stream()
                 .filter(cards::containsKey)
                 .map(id -> new SearchHit(cards.get(id), Snippets.toHtml(byId.get(id).title()),
-                        Snippets.toHtml(byId.get(id).snippet())))
+                        Snippets.passageToHtml(byId.get(id).opening(), lexemes)))
                 .toList();
         long total = rows.isEmpty() ? 0 : rows.get(0).total();
         boolean more = total >= CANDIDATES;
@@ -157,6 +154,6 @@ public class ArticleSearch {
         return query.indexOf('"') >= 0 || HYPHENATED.matcher(query).find();
     }
 
-    private record Row(long id, long total, String title, String snippet) {
+    private record Row(long id, long total, String lexemes, String title, String opening) {
     }
 }

@@ -1,10 +1,12 @@
 package com.newsroom.search;
 
+import java.util.Map;
+
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Turns a {@code ts_headline} result into safe HTML: everything is escaped, and only the highlight
- * markers the database put around matches become {@code <mark>} elements, always balanced.
+ * Turns a title highlighted by {@code ts_headline}, or a passage chosen by {@link Passages}, into safe HTML: everything
+ * is escaped, and only the highlight markers put around matches become {@code <mark>} elements, always balanced.
  */
 final class Snippets {
 
@@ -27,7 +29,23 @@ final class Snippets {
         if (headline == null) {
             return "";
         }
-        String text = HtmlUtils.htmlUnescape(headline);
+        return markedToHtml(HtmlUtils.htmlUnescape(headline));
+    }
+
+    /**
+     * @param opening the dek and the opening of the body, tags removed; it may hold character references
+     * @param lexemes what the query looks for (see {@link Passages#lexemes(String)})
+     * @return the passage chosen from the opening as HTML, every character escaped but the {@code <mark>} elements
+     */
+    static String passageToHtml(String opening, Map<String, Integer> lexemes) {
+        if (opening == null) {
+            return "";
+        }
+        return markedToHtml(Passages.choose(HtmlUtils.htmlUnescape(opening), lexemes));
+    }
+
+    /** Plain text with markers to HTML. */
+    private static String markedToHtml(String text) {
         StringBuilder html = new StringBuilder(text.length() + 32);
         StringBuilder plain = new StringBuilder();
         boolean open = false;

@@ -187,6 +187,18 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void passagesMarkTheWordsPostgresqlMatchedInEveryFormAndNothingElse() {
+        content.article("Night shift").dek("Dockers ran the cranes.")
+                .body("Running cranes at night, the harbour's crews kept happy skies above the markets.").published();
+
+        Document page = ok("/search?q=" + encode("\"running cranes\" harbours happiness sky"));
+
+        assertThat(titles(page)).containsExactly("Night shift");
+        assertThat(page.select(".search-snippet mark").eachText())
+                .containsExactly("cranes", "Running", "cranes", "harbour", "happy", "skies");
+    }
+
+    @Test
     void categoryFilterKeepsResultsToOneSection() {
         Category energy = content.category("Energy");
         Category money = content.category("Money");
