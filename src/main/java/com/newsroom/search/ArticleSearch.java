@@ -84,15 +84,10 @@ public class ArticleSearch {
                 limit :limit offset :offset)
             select r.id, r.total, querytree(websearch_to_tsquery('english', :query)) as lexemes,
                    case when r.position <= :lastShown then
-                       ts_headline('english', a.title, websearch_to_tsquery('english', :query), :titleOptions)
-                   end as title,
-                   case when r.position <= :lastShown then
                        a.dek || ' ' || regexp_replace(left(a.body_html, :bodyChars), '<[^>]*(>|$)', ' ', 'g')
                    end as opening
             from ranked r join articles a on a.id = r.id
             order by r.position""";
-
-    private static final String TITLE_OPTIONS = Snippets.MARKERS + ", HighlightAll=true";
 
     private final JdbcClient jdbc;
 
@@ -124,9 +119,8 @@ public class ArticleSearch {
                 .param("offset", (page - 1) * PAGE_SIZE)
                 .param("lastShown", page * PAGE_SIZE)
                 .param("bodyChars", SNIPPET_BODY_CHARS)
-                .param("titleOptions", TITLE_OPTIONS)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("total"), rs.getString("lexemes"),
-                        rs.getString("title"), rs.getString("opening")))
+                        rs.getString("opening")))
                 .list();
         boolean hasNext = rows.size() > PAGE_SIZE && page < MAX_PAGES;
         List<Row> shown = rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows;
@@ -137,7 +131,7 @@ public class ArticleSearch {
         Map<String, Integer> lexemes = Passages.lexemes(rows.isEmpty() ? null : rows.get(0).lexemes());
         List<SearchHit> hits = ids.stream()
                 .filter(cards::containsKey)
-                .map(id -> new SearchHit(cards.get(id), Snippets.toHtml(byId.get(id).title()),
+                .map(id -> new SearchHit(cards.get(id), Snippets.titleToHtml(cards.get(id).title(), lexemes),
                         Snippets.passageToHtml(byId.get(id).opening(), lexemes)))
                 .toList();
         long total = rows.isEmpty() ? 0 : rows.get(0).total();
@@ -154,6 +148,6 @@ public class ArticleSearch {
         return query.indexOf('"') >= 0 || HYPHENATED.matcher(query).find();
     }
 
-    private record Row(long id, long total, String lexemes, String title, String opening) {
+    private record Row(long id, long total, String lexemes, String opening) {
     }
 }

@@ -14,7 +14,8 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /**
  * The passage a search result shows under its title: up to {@value #MAX_FRAGMENTS} stretches of the article's
  * opening around the words that match the query, each match between {@link Snippets#START} and
- * {@link Snippets#STOP}; or, when none of the query's words is in the opening, the opening itself.
+ * {@link Snippets#STOP}; or, when none of the query's words is in the opening, the opening itself. Titles are marked
+ * the same way, whole.
  * <p>
  * A word matches the way PostgreSQL matched the article: lower-cased and reduced by the Snowball English stemmer
  * (the algorithm of PostgreSQL's {@code english_stem} dictionary) to a lexeme found among the query's lexemes, which
@@ -83,6 +84,16 @@ final class Passages {
             passage.append(words.render(fragment[0], fragment[1], matches));
         }
         return passage.toString();
+    }
+
+    /**
+     * @param text    a title
+     * @param lexemes from {@link #lexemes(String)}
+     * @return the whole text, every word that matches marked
+     */
+    static String markAll(String text, Map<String, Integer> lexemes) {
+        Words words = Words.of(text.replace(Snippets.START, ' ').replace(Snippets.STOP, ' '));
+        return words.render(0, words.count(), words.match(lexemes), 0, text.length());
     }
 
     /**
@@ -210,11 +221,13 @@ final class Passages {
 
         /** The text from word {@code from} to the end of word {@code to - 1}, its matches marked. */
         String render(int from, int to, int[] matches) {
-            if (from >= to) {
-                return "";
-            }
-            StringBuilder out = new StringBuilder(ends[to - 1] - starts[from] + 16);
-            int copied = starts[from];
+            return from >= to ? "" : render(from, to, matches, starts[from], endWithPunctuation(to));
+        }
+
+        /** The text from {@code begin} to {@code end}, the matches among words {@code from} to {@code to - 1} marked. */
+        String render(int from, int to, int[] matches, int begin, int end) {
+            StringBuilder out = new StringBuilder(end - begin + 16);
+            int copied = begin;
             for (int word = from; word < to; word++) {
                 if (matches[word] < 0) {
                     continue;
@@ -223,7 +236,7 @@ final class Passages {
                         .append(text, starts[word], ends[word]).append(Snippets.STOP);
                 copied = ends[word];
             }
-            return out.append(text, copied, endWithPunctuation(to)).toString();
+            return out.append(text, copied, end).toString();
         }
 
         /** Where word {@code to - 1} ends, with the punctuation right after it (a full stop, a closing quote). */

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Turns a title highlighted by {@code ts_headline}, or a passage chosen by {@link Passages}, into safe HTML: everything
- * is escaped, and only the highlight markers put around matches become {@code <mark>} elements, always balanced.
+ * Turns a title or a passage with its matches marked by {@link Passages} into safe HTML: everything is escaped, and
+ * only the markers put around matches become {@code <mark>} elements, always balanced.
  */
 final class Snippets {
 
@@ -15,21 +15,16 @@ final class Snippets {
 
     static final char STOP = '\uE001';
 
-    /** The options for {@code ts_headline} that make it mark matches with {@link #START} and {@link #STOP}. */
-    static final String MARKERS = "StartSel=" + START + ", StopSel=" + STOP;
-
     private Snippets() {
     }
 
     /**
-     * @param headline text from {@code ts_headline}; it may hold character references (bodies are stored as HTML)
-     * @return HTML with every character escaped but the {@code <mark>} elements
+     * @param title   the article's title, as its card shows it
+     * @param lexemes what the query looks for (see {@link Passages#lexemes(String)})
+     * @return the title as HTML, every character escaped but the {@code <mark>} elements around its matches
      */
-    static String toHtml(String headline) {
-        if (headline == null) {
-            return "";
-        }
-        return markedToHtml(HtmlUtils.htmlUnescape(headline));
+    static String titleToHtml(String title, Map<String, Integer> lexemes) {
+        return toHtml(Passages.markAll(title, lexemes));
     }
 
     /**
@@ -41,11 +36,14 @@ final class Snippets {
         if (opening == null) {
             return "";
         }
-        return markedToHtml(Passages.choose(HtmlUtils.htmlUnescape(opening), lexemes));
+        return toHtml(Passages.choose(HtmlUtils.htmlUnescape(opening), lexemes));
     }
 
-    /** Plain text with markers to HTML. */
-    private static String markedToHtml(String text) {
+    /** Plain text with markers to HTML; null gives an empty string. */
+    static String toHtml(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder html = new StringBuilder(text.length() + 32);
         StringBuilder plain = new StringBuilder();
         boolean open = false;

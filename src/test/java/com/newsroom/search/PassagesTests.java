@@ -71,6 +71,13 @@ class PassagesTests {
     }
 
     @Test
+    void aTitleIsKeptWholeWithItsMatchesMarked() {
+        assertThat(Passages.markAll("“Turbines” slow, again?", Passages.lexemes("'turbin' & 'slow'")))
+                .isEqualTo("“" + S + "Turbines" + E + "” " + S + "slow" + E + ", again?");
+        assertThat(Passages.markAll("Nothing here.", Passages.lexemes("'turbin'"))).isEqualTo("Nothing here.");
+    }
+
+    @Test
     void markersTypedIntoTheTextNeverFakeAHighlight() {
         assertThat(Passages.choose("a " + S + "fake" + E + " zeppelin", Passages.lexemes("'zeppelin'")))
                 .isEqualTo("a  fake  " + S + "zeppelin" + E);

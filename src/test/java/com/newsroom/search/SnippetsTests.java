@@ -18,8 +18,14 @@ class SnippetsTests {
 
     @Test
     void characterReferencesFromStoredHtmlAreDecodedOnceThenEscaped() {
-        assertThat(Snippets.toHtml("Tom &amp; Jerry &lt;script&gt; caf&#233;"))
-                .isEqualTo("Tom &amp; Jerry &lt;script&gt; café");
+        assertThat(Snippets.passageToHtml("Tom &amp; Jerry &lt;script&gt; caf&#233;", Passages.lexemes("'tom'")))
+                .isEqualTo("<mark>Tom</mark> &amp; Jerry &lt;script&gt; café");
+    }
+
+    @Test
+    void titlesAreEscapedAroundTheirMarks() {
+        assertThat(Snippets.titleToHtml("<Turbines> & co", Passages.lexemes("'turbin'")))
+                .isEqualTo("&lt;<mark>Turbines</mark>&gt; &amp; co");
     }
 
     @Test
