@@ -65,8 +65,8 @@ final class Passages {
     }
 
     /**
-     * @param text     the opening of the article, as plain text
-     * @param lexemes  from {@link #lexemes(String)}
+     * @param text    the opening of the article, as plain text
+     * @param lexemes from {@link #lexemes(String)}
      * @return the passage, its matches marked
      */
     static String choose(String text, Map<String, Integer> lexemes) {
