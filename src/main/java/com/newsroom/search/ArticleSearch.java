@@ -128,7 +128,7 @@ public class ArticleSearch {
         Map<Long, Row> byId = shown.stream().collect(Collectors.toMap(Row::id, Function.identity()));
         Map<Long, ArticleCard> cards = articles.cards(ids).stream()
                 .collect(Collectors.toMap(ArticleCard::id, Function.identity()));
-        Map<String, Integer> lexemes = Passages.lexemes(rows.isEmpty() ? null : rows.get(0).lexemes());
+        Passages.Lexemes lexemes = Passages.lexemes(rows.isEmpty() ? null : rows.get(0).lexemes());
         List<SearchHit> hits = ids.stream()
                 .filter(cards::containsKey)
                 .map(id -> new SearchHit(cards.get(id), Snippets.titleToHtml(cards.get(id).title(), lexemes),

@@ -47,21 +47,21 @@ final class Passages {
     /**
      * @param querytree PostgreSQL's {@code querytree} of the reader's query, such as {@code 'digit' <-> 'twin' &
      *                  'bank'}; {@code T} (nothing to search for) or null give none
-     * @return the lexemes the query looks for, each numbered in order of appearance
+     * @return the lexemes the query looks for, read once for all the hits of a search
      */
-    static Map<String, Integer> lexemes(String querytree) {
-        Map<String, Integer> lexemes = new HashMap<>();
-        if (querytree == null) {
-            return lexemes;
-        }
-        Matcher quoted = QUOTED_LEXEME.matcher(querytree);
-        while (quoted.find()) {
-            String lexeme = quoted.group(1).replace("''", "'");
-            if (!lexeme.isEmpty()) {
-                lexemes.putIfAbsent(lexeme, lexemes.size());
+    static Lexemes lexemes(String querytree) {
+        Map<String, Integer> numbers = new HashMap<>();
+        if (querytree != null) {
+            Matcher quoted = QUOTED_LEXEME.matcher(querytree);
+            while (quoted.find()) {
+                String lexeme = quoted.group(1).replace("''", "'");
+                if (!lexeme.isEmpty()) {
+                    numbers.putIfAbsent(lexeme, numbers.size());
+                }
             }
         }
-        return lexemes;
+        return new Lexemes(numbers,
+                numbers.keySet().stream().mapToInt(lexeme -> lexeme.codePointAt(0)).distinct().toArray());
     }
 
     /**
@@ -69,10 +69,10 @@ final class Passages {
      * @param lexemes from {@link #lexemes(String)}
      * @return the passage, its matches marked
      */
-    static String choose(String text, Map<String, Integer> lexemes) {
-        Words words = Words.of(text.replace(Snippets.START, ' ').replace(Snippets.STOP, ' '));
+    static String choose(String text, Lexemes lexemes) {
+        Words words = Words.of(text);
         int[] matches = words.match(lexemes);
-        List<int[]> fragments = fragments(words.count(), matches, lexemes.size());
+        List<int[]> fragments = fragments(words.count(), matches, lexemes.numbers().size());
         if (fragments.isEmpty()) {
             return words.render(0, Math.min(words.count(), FRAGMENT_WORDS), matches);
         }
@@ -91,8 +91,8 @@ final class Passages {
      * @param lexemes from {@link #lexemes(String)}
      * @return the whole text, every word that matches marked
      */
-    static String markAll(String text, Map<String, Integer> lexemes) {
-        Words words = Words.of(text.replace(Snippets.START, ' ').replace(Snippets.STOP, ' '));
+    static String markAll(String text, Lexemes lexemes) {
+        Words words = Words.of(text);
         return words.render(0, words.count(), words.match(lexemes), 0, text.length());
     }
 
@@ -157,10 +157,35 @@ final class Passages {
         return (long) distinct * Integer.MAX_VALUE + total;
     }
 
+    /**
+     * The lexemes a query looks for, each numbered in order of appearance, and the letters they begin with: stems keep
+     * their word's first letter (Porter2's exceptions too: skies -> sky, dying -> die), so a word beginning with
+     * another letter need not be stemmed.
+     */
+    record Lexemes(Map<String, Integer> numbers, int[] initials) {
+
+        /** Whether a word beginning with this lower-case letter may stem to one of the lexemes. */
+        boolean mayBeginWith(int initial) {
+            for (int candidate : initials) {
+                if (candidate == initial) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The number of this lexeme, or -1 if the query does not look for it. */
+        int numberOf(String stem) {
+            return numbers.getOrDefault(stem, -1);
+        }
+    }
+
     /** The words of a text: where each begins and ends. */
     private record Words(String text, int[] starts, int[] ends, int count) {
 
-        static Words of(String text) {
+        /** The highlight markers in a text are made spaces first, so that nothing in it can fake a highlight. */
+        static Words of(String original) {
+            String text = original.replace(Snippets.START, ' ').replace(Snippets.STOP, ' ');
             int[] starts = new int[64];
             int[] ends = new int[64];
             int count = 0;
@@ -187,36 +212,18 @@ final class Passages {
         }
 
         /** For each word, the number of the lexeme it matches, or -1. */
-        int[] match(Map<String, Integer> lexemes) {
+        int[] match(Lexemes lexemes) {
             int[] matches = new int[count];
-            Arrays.fill(matches, -1);
-            if (lexemes.isEmpty()) {
-                return matches;
-            }
-            // Stems keep their word's first letter (Porter2's exceptions too: skies -> sky, dying -> die).
-            int[] initials = lexemes.keySet().stream().mapToInt(lexeme -> lexeme.codePointAt(0)).distinct().toArray();
             EnglishStemmer stemmer = new EnglishStemmer();
             for (int word = 0; word < count; word++) {
-                if (!contains(initials, Character.toLowerCase(text.codePointAt(starts[word])))) {
-                    continue;
-                }
-                stemmer.setCurrent(text.substring(starts[word], ends[word]).toLowerCase(Locale.ROOT));
-                stemmer.stem();
-                Integer lexeme = lexemes.get(stemmer.getCurrent());
-                if (lexeme != null) {
-                    matches[word] = lexeme;
+                matches[word] = -1;
+                if (lexemes.mayBeginWith(Character.toLowerCase(text.codePointAt(starts[word])))) {
+                    stemmer.setCurrent(text.substring(starts[word], ends[word]).toLowerCase(Locale.ROOT));
+                    stemmer.stem();
+                    matches[word] = lexemes.numberOf(stemmer.getCurrent());
                 }
             }
             return matches;
-        }
-
-        private static boolean contains(int[] values, int value) {
-            for (int candidate : values) {
-                if (candidate == value) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** The text from word {@code from} to the end of word {@code to - 1}, its matches marked. */

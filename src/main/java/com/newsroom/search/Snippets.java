@@ -1,7 +1,5 @@
 package com.newsroom.search;
 
-import java.util.Map;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -23,7 +21,7 @@ final class Snippets {
      * @param lexemes what the query looks for (see {@link Passages#lexemes(String)})
      * @return the title as HTML, every character escaped but the {@code <mark>} elements around its matches
      */
-    static String titleToHtml(String title, Map<String, Integer> lexemes) {
+    static String titleToHtml(String title, Passages.Lexemes lexemes) {
         return toHtml(Passages.markAll(title, lexemes));
     }
 
@@ -32,7 +30,7 @@ final class Snippets {
      * @param lexemes what the query looks for (see {@link Passages#lexemes(String)})
      * @return the passage chosen from the opening as HTML, every character escaped but the {@code <mark>} elements
      */
-    static String passageToHtml(String opening, Map<String, Integer> lexemes) {
+    static String passageToHtml(String opening, Passages.Lexemes lexemes) {
         if (opening == null) {
             return "";
         }

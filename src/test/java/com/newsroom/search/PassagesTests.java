@@ -2,7 +2,6 @@ package com.newsroom.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -16,15 +15,15 @@ class PassagesTests {
 
     @Test
     void lexemesAreReadFromPostgresqlsQueryTree() {
-        assertThat(Passages.lexemes("'digit' <-> 'twin' & 'bank'")).containsOnlyKeys("digit", "twin", "bank");
-        assertThat(Passages.lexemes("'o''neil' & 'bank' & 'bank'")).containsOnlyKeys("o'neil", "bank");
-        assertThat(Passages.lexemes("T")).isEmpty();
-        assertThat(Passages.lexemes(null)).isEmpty();
+        assertThat(Passages.lexemes("'digit' <-> 'twin' & 'bank'").numbers()).containsOnlyKeys("digit", "twin", "bank");
+        assertThat(Passages.lexemes("'o''neil' & 'bank' & 'bank'").numbers()).containsOnlyKeys("o'neil", "bank");
+        assertThat(Passages.lexemes("T").numbers()).isEmpty();
+        assertThat(Passages.lexemes(null).numbers()).isEmpty();
     }
 
     @Test
     void inflectedFormsAndCapitalsMatchTheQuerysStems() {
-        Map<String, Integer> lexemes = Passages.lexemes("'market'");
+        Passages.Lexemes lexemes = Passages.lexemes("'market'");
 
         assertThat(Passages.choose("Markets rallied; marketing followed the market's lead.", lexemes))
                 .isEqualTo(S + "Markets" + E + " rallied; " + S + "marketing" + E + " followed the " + S + "market" + E
