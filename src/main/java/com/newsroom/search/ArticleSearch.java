@@ -70,8 +70,7 @@ public class ArticleSearch {
                 (select s.article_id, s.published_at, true,
                         ts_rank(s.search_vector, websearch_to_tsquery('english', :query))
                  from article_search s
-                 where s.title_vector @@ websearch_to_tsquery('english', :query)
-                   and s.search_vector @@ websearch_to_tsquery('english', :query)
+                 where s.title_vector @@ websearch_to_tsquery('english', :query) %2$s
                    and (cast(:category as bigint) is null or s.primary_category_id = :category)
                  order by %1$s desc, s.article_id desc
                  limit :titled)),
@@ -88,6 +87,10 @@ public class ArticleSearch {
                    end as opening
             from ranked r join articles a on a.id = r.id
             order by r.position""";
+
+    /** The title branch's test of the whole document: needed only where a query excludes words (see below). */
+    private static final String WHOLE_DOCUMENT_MATCHES =
+            "and s.search_vector @@ websearch_to_tsquery('english', :query)";
 
     private final JdbcClient jdbc;
 
@@ -110,7 +113,7 @@ public class ArticleSearch {
             throw new IllegalArgumentException("page " + page);
         }
         List<Row> rows = jdbc.sql(SQL.formatted(isPhrase(query) ? "s.published_at + interval '0 seconds'"
-                : "s.published_at"))
+                : "s.published_at", mayExclude(query) ? WHOLE_DOCUMENT_MATCHES : ""))
                 .param("query", query)
                 .param("category", categoryId)
                 .param("recent", CANDIDATES)
@@ -146,6 +149,19 @@ public class ArticleSearch {
      */
     static boolean isPhrase(String query) {
         return query.indexOf('"') >= 0 || HYPHENATED.matcher(query).find();
+    }
+
+    /**
+     * Whether the query may exclude words ({@code -word}). Without an exclusion, an article whose title matches
+     * matches its whole document too: the document begins with the title's words at the same positions (see
+     * {@code article_search_document}), and a query of words, phrases and "or" only ever gains matches from more
+     * words. Only an excluded word found beyond the title can undo a title match, so only then does the title
+     * branch test the whole document ({@link #WHOLE_DOCUMENT_MATCHES}). For a common pair of words that test is a
+     * sixth of the statement: "bank fraud" matches 253 titles on the bench's 100,000 articles, and the statement took
+     * 1.85 ms without it, 2.2 ms with it.
+     */
+    static boolean mayExclude(String query) {
+        return query.indexOf('-') >= 0;
     }
 
     private record Row(long id, long total, String lexemes, String opening) {

@@ -41,4 +41,14 @@ class SnippetsTests {
         assertThat(ArticleSearch.isPhrase("digital -harbour")).isFalse();
         assertThat(ArticleSearch.isPhrase("digital twin")).isFalse();
     }
+
+    @Test
+    void onlyQueriesWithAMinusMayExcludeWords() {
+        assertThat(ArticleSearch.mayExclude("digital -harbour")).isTrue();
+        assertThat(ArticleSearch.mayExclude("-harbour digital")).isTrue();
+        // A hyphen joins words rather than excluding one, but telling them apart is PostgreSQL's parser's job.
+        assertThat(ArticleSearch.mayExclude("cross-border")).isTrue();
+        assertThat(ArticleSearch.mayExclude("\"digital twin\" or harbour")).isFalse();
+        assertThat(ArticleSearch.mayExclude("bank fraud")).isFalse();
+    }
 }
