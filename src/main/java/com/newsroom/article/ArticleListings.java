@@ -29,9 +29,10 @@ class ArticleListings {
         boolean fromCursor = params.after() != null;
         // A hand-typed page number without a cursor falls back to an offset over the index.
         long offset = fromCursor ? 0 : (long) (params.number() - 1) * size;
-        var query = jdbc.sql(scope.forwardSql(fromCursor))
-                .param("limit", size + 1)
-                .param("offset", offset);
+        var query = jdbc.sql(scope.forwardSql(fromCursor, size + 1, offset > 0));
+        if (offset > 0) {
+            query = query.param("offset", offset);
+        }
         if (owner != null) {
             query = query.param("owner", owner);
         }
@@ -46,8 +47,7 @@ class ArticleListings {
     }
 
     private Listing<Cursor> backward(ListingScope scope, Long owner, PageParams params, int size) {
-        var query = jdbc.sql(scope.backwardSql())
-                .param("limit", size)
+        var query = jdbc.sql(scope.backwardSql(size))
                 .param("at", Timestamp.from(params.before().at()))
                 .param("id", params.before().id());
         if (owner != null) {

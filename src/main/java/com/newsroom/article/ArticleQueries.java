@@ -170,10 +170,12 @@ public class ArticleQueries {
             return new HomePage(null, List.of(), false, List.of());
         }
         long leadId = leadIds.get(0);
+        // Sizes are written into the statements, not bound, so that PostgreSQL keeps a generic plan for each (see
+        // ListingScope.forwardSql): with a bound limit it planned them for every home page.
         List<Long> latestIds = jdbc.sql("""
                 select id from published_articles where id <> :lead
-                order by published_at desc, id desc limit :limit""")
-                .param("lead", leadId).param("limit", sizes.homeLatest() + 1)
+                order by published_at desc, id desc limit %d""".formatted(sizes.homeLatest() + 1))
+                .param("lead", leadId)
                 .query(Long.class).list();
         boolean moreLatest = latestIds.size() > sizes.homeLatest();
         if (moreLatest) {
@@ -187,9 +189,8 @@ public class ArticleQueries {
                 cross join lateral (
                     select id from published_articles
                     where primary_category_id = c.id
-                    order by published_at desc, id desc limit :perCategory) a
-                order by c.position, c.name""")
-                .param("perCategory", sizes.homePerCategory())
+                    order by published_at desc, id desc limit %d) a
+                order by c.position, c.name""".formatted(sizes.homePerCategory()))
                 .query((rs, row) -> Map.entry(rs.getLong("category_id"), rs.getLong("article_id")))
                 .list()
                 .forEach(e -> sectionIds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -30,7 +30,7 @@ class FeedArticles {
 
     /** The newest articles of a listing (read from its index, as the listing page is), then their details. */
     List<FeedArticle> newest(ListingScope scope, Long owner, int limit) {
-        var keys = jdbc.sql(scope.newestSql()).param("limit", limit).param("offset", 0);
+        var keys = jdbc.sql(scope.newestSql(limit));
         if (owner != null) {
             keys = keys.param("owner", owner);
         }
