@@ -40,7 +40,8 @@ public class CommentSubmissions {
 
     private final SiteSettingsProvider siteSettings;
 
-    private final ObjectProvider<JavaMailSender> mailServer;
+    /** Read once: whether the site has a mail server is settled at start-up, and every article view asks. */
+    private final boolean offersRepliesByEmail;
 
     private final TransactionTemplate transaction;
 
@@ -50,7 +51,7 @@ public class CommentSubmissions {
             TransactionTemplate transaction) {
         this.transaction = transaction;
         this.siteSettings = siteSettings;
-        this.mailServer = mailServer;
+        this.offersRepliesByEmail = mailServer.getIfAvailable() != null;
         this.comments = comments;
         this.decisions = decisions;
         this.spamChecks = spamChecks;
@@ -88,7 +89,7 @@ public class CommentSubmissions {
 
     /** Whether readers are offered replies by email: only when the site has a mail server (spring.mail.host). */
     public boolean offersRepliesByEmail() {
-        return mailServer.getIfAvailable() != null;
+        return offersRepliesByEmail;
     }
 
     public int maxLength() {
