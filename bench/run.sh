@@ -241,8 +241,8 @@ bench_jar() {
   # the compiler's thresholds: measured with the flood alone, the app's CPU per post was 11-13 ms after one minute
   # and 7 ms after three and a half, the difference being mostly the compiler's own threads; in a later launch,
   # a median of 6.1 ms over 30 s windows until the third minute's end and of 4.2 ms after the fifth (the compiler
-  # still 15 % of the app's samples at six and a half). A flood that matters lasts longer than that; its first minutes are not what the
-  # ratio is about.
+  # still 15 % of the app's samples at six and a half). A flood that matters lasts longer than that; its first
+  # minutes are not what the ratio is about.
   : >"$FLOOD_SENT"
   flood_comments &
   flooder=$!
